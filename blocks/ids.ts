@@ -1,0 +1,34 @@
+// Every action_id, block_id and callback_id the app posts. Once shipped they are a public API (SPEC §2.9):
+// messages already in Slack keep sending them, so never rename or reuse one; add new ones instead.
+export const CALLBACK = {
+  fileModal: 'debt_file',
+  editModal: 'debt_edit',
+  fileShortcut: 'debt_file_from_message',
+} as const;
+
+export const ACTION = {
+  cardEdit: 'debt_card_edit',
+  cardResolve: 'debt_card_resolve',
+  cardRepost: 'debt_card_repost',
+  listPage: 'debt_list_page',
+} as const;
+
+/** Input blocks of the filing/edit modal: block_id and action_id are the same string. */
+export const FIELD = {
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  component: 'component',
+  links: 'links',
+  owner: 'owner',
+  channel: 'channel',
+  severity: 'severity',
+  frequency: 'frequency',
+  effort: 'effort',
+} as const;
+export type FieldId = (typeof FIELD)[keyof typeof FIELD];
+
+export const BLOCK = {
+  cardActions: 'debt_card_actions',
+  listNav: 'debt_list_nav',
+} as const;

@@ -1,0 +1,139 @@
+// Small Block Kit constructors that enforce SPEC §4 limits, and the one escape for user text (SPEC §2.7).
+import { SLACK_LIMITS } from './limits.ts';
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+export type TextObject = PlainText | Mrkdwn;
+/** A Block Kit block or element as JSON; builders keep their own shapes, Slack validates the rest. */
+export type Block = { type: string } & Record<string, unknown>;
+
+/** Makes user text inert in mrkdwn: no @channel, no user pings, no forged links (Slack's own three escapes). */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts to `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** Escapes first, then truncates, without leaving half an entity (`&am…`) at the end. */
+export function escapeAndTruncate(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  const cut = truncate(escaped, max);
+  return cut.replace(/&[a-z]{0,3}…$/, '…');
+}
+
+export const plain = (text: string, max: number = SLACK_LIMITS.sectionText): PlainText => ({
+  type: 'plain_text',
+  text: truncate(text, max),
+  emoji: true,
+});
+
+/** Trusted mrkdwn (already escaped where it holds user text). */
+export const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
+  type: 'mrkdwn',
+  text: truncate(text, max),
+});
+
+export const header = (text: string): Block => ({ type: 'header', text: plain(text, SLACK_LIMITS.headerText) });
+
+export const section = (text: string, accessory?: Block): Block => ({
+  type: 'section',
+  text: mrkdwn(text),
+  ...(accessory ? { accessory } : {}),
+});
+
+export const fields = (items: readonly string[]): Block => ({
+  type: 'section',
+  fields: items.slice(0, SLACK_LIMITS.fieldsPerSection).map((t) => mrkdwn(t, SLACK_LIMITS.fieldText)),
+});
+
+export const context = (items: readonly string[]): Block => ({
+  type: 'context',
+  elements: items.slice(0, SLACK_LIMITS.contextElements).map((t) => mrkdwn(t)),
+});
+
+export const divider = (): Block => ({ type: 'divider' });
+
+export interface ButtonOptions {
+  value?: string;
+  style?: 'primary' | 'danger';
+  url?: string;
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+export function button(actionId: string, text: string, options: ButtonOptions = {}): Block {
+  const { confirm } = options;
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plain(text, SLACK_LIMITS.buttonText),
+    ...(options.value !== undefined ? { value: options.value.slice(0, SLACK_LIMITS.buttonValue) } : {}),
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.url ? { url: options.url } : {}),
+    ...(confirm
+      ? {
+          confirm: {
+            title: plain(confirm.title, SLACK_LIMITS.confirmTitle),
+            text: plain(confirm.text, SLACK_LIMITS.confirmText),
+            confirm: plain(confirm.confirm, SLACK_LIMITS.confirmButton),
+            deny: plain(confirm.deny, SLACK_LIMITS.confirmButton),
+          },
+        }
+      : {}),
+  };
+}
+
+export const actions = (blockId: string, elements: readonly Block[]): Block => ({
+  type: 'actions',
+  block_id: blockId,
+  elements: elements.slice(0, SLACK_LIMITS.actionsElements),
+});
+
+export interface Option {
+  text: PlainText;
+  value: string;
+  description?: PlainText;
+}
+
+export function option(text: string, value: string, description?: string): Option {
+  if (value.length > SLACK_LIMITS.optionValue) throw new Error(`option value over ${SLACK_LIMITS.optionValue}: ${value}`);
+  return {
+    text: plain(text, SLACK_LIMITS.optionText),
+    value,
+    ...(description ? { description: plain(description, SLACK_LIMITS.optionText) } : {}),
+  };
+}
+
+/** A message: fallback text plus blocks, both within the limits (blocks cut to 50 with a note). */
+export interface Message {
+  text: string;
+  blocks: Block[];
+}
+
+export function message(text: string, blocks: readonly Block[]): Message {
+  const max = SLACK_LIMITS.blocksPerMessage;
+  const kept =
+    blocks.length <= max ? [...blocks] : [...blocks.slice(0, max - 1), context([`…and ${blocks.length - max + 1} more blocks not shown`])];
+  return { text: truncate(text, SLACK_LIMITS.messageText), blocks: kept };
+}
+
+/** `<@U123>` for a Slack user id we stored (ids are validated, so this can never carry user text). */
+export const mention = (userId: string): string => `<@${userId}>`;
+export const channelLink = (channelId: string): string => `<#${channelId}>`;
+/** A link whose label is user text: the label is escaped and `|` removed so it cannot end the link early. */
+export const link = (url: string, label: string): string =>
+  `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;

@@ -1,0 +1,153 @@
+// Turns votes and pain reports into interest, payback, priority and the one ordering of SPEC §1.4. Pure.
+import type { Item } from './item.ts';
+import {
+  DEFAULT_EFFORT_HOURS,
+  type Dimension,
+  effortHours,
+  frequencyPerWeek,
+  type Level,
+  severityHours,
+} from './scales.ts';
+
+export interface Vote {
+  userId: string;
+  dimension: Dimension;
+  level: Level;
+}
+
+export interface PainReport {
+  userId: string;
+  hours: number;
+  /** ISO instant, UTC. */
+  at: string;
+}
+
+export type Confidence = 'low' | 'medium' | 'high';
+
+export interface Score {
+  voters: number;
+  /** Severity and frequency both have votes. */
+  scored: boolean;
+  /** Scored and voters ≥ quorum: only ranked items are ordered by priority. */
+  ranked: boolean;
+  severityHours: number | null;
+  frequencyPerWeek: number | null;
+  effortHours: number;
+  /** False when no effort vote exists and the fixed default was used ("effort?"). */
+  effortKnown: boolean;
+  /** Hours lost per week; null until scored (never 0 for "no votes"), unless measured. */
+  interest: number | null;
+  measured: boolean;
+  priority: number | null;
+  paybackWeeks: number | null;
+  disagreement: Dimension[];
+  confidence: Confidence;
+  risk: boolean;
+}
+
+export const MEASURED_WINDOW_DAYS = 28;
+const MEASURED_MIN_REPORTS = 3;
+const MEASURED_MIN_REPORTERS = 2;
+const DISAGREEMENT_SPREAD = 3;
+const HIGH_CONFIDENCE_VOTERS = 5;
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
+}
+
+function spread(levels: readonly number[]): number {
+  return levels.length === 0 ? 0 : Math.max(...levels) - Math.min(...levels);
+}
+
+/** Measured interest (§1.4): ≥ 3 reports from ≥ 2 people in the last 28 days, as hours per week. */
+export function measuredInterest(reports: readonly PainReport[], now: Date): number | null {
+  const since = now.getTime() - MEASURED_WINDOW_DAYS * 86_400_000;
+  const recent = reports.filter((r) => {
+    const at = Date.parse(r.at);
+    return at > since && at <= now.getTime();
+  });
+  const reporters = new Set(recent.map((r) => r.userId));
+  if (recent.length < MEASURED_MIN_REPORTS || reporters.size < MEASURED_MIN_REPORTERS) return null;
+  return recent.reduce((sum, r) => sum + r.hours, 0) / (MEASURED_WINDOW_DAYS / 7);
+}
+
+export function scoreItem(
+  votes: readonly Vote[],
+  reports: readonly PainReport[],
+  quorum: number,
+  now: Date,
+): Score {
+  const levels = (d: Dimension) => votes.filter((v) => v.dimension === d).map((v) => v.level);
+  const sev = levels('severity');
+  const freq = levels('frequency');
+  const eff = levels('effort');
+  const voters = new Set(votes.filter((v) => v.dimension !== 'effort').map((v) => v.userId)).size;
+
+  const sevHours = median(sev.map(severityHours));
+  const freqPerWeek = median(freq.map(frequencyPerWeek));
+  const effortMedian = median(eff.map(effortHours));
+  const effort = effortMedian ?? DEFAULT_EFFORT_HOURS;
+  const scored = sevHours !== null && freqPerWeek !== null;
+  const measured = measuredInterest(reports, now);
+  const voted = scored ? sevHours * freqPerWeek : null;
+  const interest = measured ?? voted;
+
+  const disagreement = (['severity', 'frequency', 'effort'] as const).filter((d) => {
+    const l = levels(d);
+    return l.length >= 2 && spread(l) >= DISAGREEMENT_SPREAD;
+  });
+  const ranked = scored && voters >= quorum;
+  const confidence: Confidence =
+    !ranked || disagreement.length > 0
+      ? 'low'
+      : voters >= HIGH_CONFIDENCE_VOTERS && spread(sev) <= 1 && spread(freq) <= 1
+        ? 'high'
+        : 'medium';
+  const criticals = sev.filter((l) => l === 5).length;
+
+  return {
+    voters,
+    scored,
+    ranked,
+    severityHours: sevHours,
+    frequencyPerWeek: freqPerWeek,
+    effortHours: effort,
+    effortKnown: effortMedian !== null,
+    interest,
+    measured: measured !== null,
+    priority: interest === null ? null : interest / effort,
+    paybackWeeks: interest === null || interest === 0 ? null : effort / interest,
+    disagreement,
+    confidence,
+    risk: sev.length > 0 && criticals * 2 >= sev.length,
+  };
+}
+
+export interface Scored {
+  item: Pick<Item, 'id' | 'createdAt'>;
+  score: Score;
+}
+
+/**
+ * The one deterministic order (§1.4): ranked before unranked; then priority desc, severityHours desc,
+ * voters desc, effortHours asc, createdAt asc, id asc. A missing figure sorts below any real one.
+ */
+export function compareScored(a: Scored, b: Scored): number {
+  return (
+    Number(b.score.ranked) - Number(a.score.ranked) ||
+    (b.score.priority ?? -1) - (a.score.priority ?? -1) ||
+    (b.score.severityHours ?? -1) - (a.score.severityHours ?? -1) ||
+    b.score.voters - a.score.voters ||
+    a.score.effortHours - b.score.effortHours ||
+    a.item.createdAt.localeCompare(b.item.createdAt) ||
+    a.item.id - b.item.id
+  );
+}
+
+export function rank<T extends Scored>(entries: readonly T[]): T[] {
+  return [...entries].sort(compareScored);
+}
