@@ -63,6 +63,8 @@ export const HistoryEventSchema = z.object({
   at: z.string(),
   /** Short, structured detail: e.g. `open → resolved`, `owner U123`. Never the votes themselves (§1.1). */
   detail: z.string().default(''),
+  /** A user the event is about (the new owner, for `assigned`), shown as a mention. */
+  subjectId: slackId.nullable().default(null),
   note: z.string().default(''),
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;

@@ -133,13 +133,22 @@ export interface Scored {
 }
 
 /**
+ * The sort key of a priority: rounded to 12 significant digits, so that priorities equal on paper but
+ * reached by different float paths (0.15/24 vs 0.0125/2, or report hours summed in another order) tie and
+ * fall through to the next rule, as §1.4 says. A function of one value, so the order stays transitive.
+ */
+function priorityKey(priority: number | null): number {
+  return priority === null ? -1 : Number(priority.toPrecision(12));
+}
+
+/**
  * The one deterministic order (§1.4): ranked before unranked; then priority desc, severityHours desc,
  * voters desc, effortHours asc, createdAt asc, id asc. A missing figure sorts below any real one.
  */
 export function compareScored(a: Scored, b: Scored): number {
   return (
     Number(b.score.ranked) - Number(a.score.ranked) ||
-    (b.score.priority ?? -1) - (a.score.priority ?? -1) ||
+    priorityKey(b.score.priority) - priorityKey(a.score.priority) ||
     (b.score.severityHours ?? -1) - (a.score.severityHours ?? -1) ||
     b.score.voters - a.score.voters ||
     a.score.effortHours - b.score.effortHours ||

@@ -1,0 +1,65 @@
+// `/debt show DEBT-42`: the full card with votes, interest and history, as an ephemeral message.
+import { formatItemId, type HistoryEvent, type Item } from '../src/domain/item.ts';
+import { type Dimension, EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
+import type { Score, Vote } from '../src/domain/scoring.ts';
+import { buildCard } from './card.ts';
+import { hours } from './format.ts';
+import { type Block, context, divider, escapeAndTruncate, type Message, message, mention, section } from './kit.ts';
+
+export interface ItemDetailModel {
+  item: Item;
+  score: Score;
+  votes: Vote[];
+  history: HistoryEvent[];
+  /** Link to the card in its channel, when it was posted. */
+  permalink: string | null;
+}
+
+const HISTORY_SHOWN = 15;
+
+const LABELS: Record<Dimension, readonly string[]> = {
+  severity: SEVERITY_SCALE.map((s) => s.label),
+  frequency: FREQUENCY_SCALE.map((f) => f.label),
+  effort: EFFORT_SCALE.map((e) => e.size),
+};
+
+function tally(votes: Vote[], dimension: Dimension): string {
+  const counts = [0, 0, 0, 0, 0];
+  for (const v of votes) if (v.dimension === dimension) counts[v.level - 1] = (counts[v.level - 1] ?? 0) + 1;
+  const parts = counts.flatMap((n, i) => (n > 0 ? [`${LABELS[dimension][i]} ×${n}`] : []));
+  return parts.length > 0 ? parts.join(', ') : 'no votes yet';
+}
+
+function historyLine(event: HistoryEvent): string {
+  const when = event.at.slice(0, 16).replace('T', ' ');
+  const what = event.kind.replace('_', ' ');
+  const subject = event.subjectId ? ` ${mention(event.subjectId)}` : '';
+  const detail = event.detail ? ` (${escapeAndTruncate(event.detail, 120)})` : '';
+  const note = event.note ? ` — “${escapeAndTruncate(event.note, 200)}”` : '';
+  return `${when} UTC · ${what}${subject}${detail} by ${mention(event.actorId)}${note}`;
+}
+
+export function buildItemDetail(model: ItemDetailModel): Message {
+  const card = buildCard({ item: model.item, score: model.score });
+  // The detail reuses the card's content but not its buttons: ephemeral copies must not act on the item.
+  const cardBlocks = card.blocks.filter((b) => b.type !== 'actions');
+  const { score } = model;
+  const figures = [
+    `*Votes*  severity: ${tally(model.votes, 'severity')} · frequency: ${tally(model.votes, 'frequency')} · effort: ${tally(model.votes, 'effort')}`,
+    score.scored
+      ? `Median severity ${hours(score.severityHours ?? 0)} h × ${hours(score.frequencyPerWeek ?? 0)}/week; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
+      : 'Not scored yet: it needs at least one severity and one frequency vote.',
+  ];
+  const shown = model.history.slice(-HISTORY_SHOWN);
+  const blocks: Block[] = [
+    ...cardBlocks,
+    section(figures.join('\n')),
+    ...(model.permalink ? [context([`<${model.permalink}|Open the card and its vote thread>`])] : []),
+    divider(),
+    section(`*History*\n${shown.map(historyLine).join('\n')}`),
+    ...(model.history.length > shown.length
+      ? [context([`${model.history.length - shown.length} earlier events not shown`])]
+      : []),
+  ];
+  return message(`${formatItemId(model.item.id)} details`, blocks);
+}

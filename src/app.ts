@@ -1,0 +1,57 @@
+// createApp(deps): the Bolt App with every listener registered. Starts nothing.
+import { App, type Receiver, LogLevel as BoltLogLevel, type webApi } from '@slack/bolt';
+import type { Deps } from './deps.ts';
+import type { Logger } from './lib/logger.ts';
+import * as actions from './slack/actions/index.ts';
+import * as commands from './slack/commands/index.ts';
+import * as shortcuts from './slack/shortcuts/index.ts';
+import * as views from './slack/views/index.ts';
+
+/** Handlers must not sit in retries for minutes (SPEC §3): two quick retries, a timeout, no 429 waits. */
+export function requestClientOptions(apiUrl: string): webApi.WebClientOptions {
+  return {
+    slackApiUrl: apiUrl,
+    timeout: 5000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+  };
+}
+
+function boltLogger(logger: Logger, level: BoltLogLevel) {
+  return {
+    debug: (...msg: unknown[]) => logger.debug(msg.map(String).join(' '), { source: 'bolt' }),
+    info: (...msg: unknown[]) => logger.info(msg.map(String).join(' '), { source: 'bolt' }),
+    warn: (...msg: unknown[]) => logger.warn(msg.map(String).join(' '), { source: 'bolt' }),
+    error: (...msg: unknown[]) => logger.error(msg.map(String).join(' '), { source: 'bolt' }),
+    setLevel: () => {},
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export interface AppTransport {
+  /** HTTP mode: the receiver built by the web entry point. Socket Mode: the app-level token. */
+  receiver?: Receiver;
+  appToken?: string;
+}
+
+export function createApp(deps: Deps, transport: AppTransport): App {
+  const level = deps.config.logLevel === 'debug' ? BoltLogLevel.DEBUG : BoltLogLevel.WARN;
+  const app = new App({
+    token: deps.config.slack.botToken,
+    clientOptions: requestClientOptions(deps.config.slack.apiUrl),
+    logger: boltLogger(deps.logger, level),
+    ...(transport.receiver
+      ? { receiver: transport.receiver }
+      : { socketMode: true, appToken: transport.appToken }),
+  });
+  commands.register(app, deps);
+  actions.register(app, deps);
+  views.register(app, deps);
+  shortcuts.register(app, deps);
+  // Last line of defence: a listener error is logged, never allowed to take the process down.
+  app.error(async (error) => {
+    deps.logger.error('unhandled listener error', { error });
+  });
+  return app;
+}

@@ -1,0 +1,85 @@
+// createDeps(config): the Redis connections, stores, queues, clock and logger every listener and job shares.
+import { Queue } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import { QUEUE_NAMES } from '../jobs/contracts.ts';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { createItemStore, type ItemStore } from './store/items.ts';
+import { createKeys, type Keys } from './store/keys.ts';
+import { createScoreReader, type ScoreReader } from './store/scored.ts';
+import { createSettingsStore, type SettingsStore } from './store/settings.ts';
+import { createVoteStore, type VoteStore } from './store/votes.ts';
+
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  keys: Keys;
+  /** Serves Slack requests: fails fast when Redis is down so users get an answer in time (SPEC §3). */
+  redis: Redis;
+  items: ItemStore;
+  votes: VoteStore;
+  settings: SettingsStore;
+  scores: ScoreReader;
+  cardQueue: Queue;
+  /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
+  createWorkerConnection(): Redis;
+  close(): Promise<void>;
+}
+
+export interface DepsOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Fail-fast options for request-serving connections: no offline queue, short timeouts. */
+export const FAIL_FAST_REDIS: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2000,
+  commandTimeout: 2000,
+  retryStrategy: (times) => Math.min(times * 200, 2000),
+};
+
+export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const keys = createKeys(config.redis.prefix);
+  const connections: Redis[] = [];
+  const connect = (name: string, options: RedisOptions): Redis => {
+    const connection = new Redis(config.redis.url, { ...options, connectionName: `debt-triage:${name}` });
+    // An unhandled 'error' event would kill the process; a down Redis is reported by /readyz instead.
+    connection.on('error', (error) => logger.warn('redis connection error', { connection: name, error: error.message }));
+    connections.push(connection);
+    return connection;
+  };
+
+  const redis = connect('requests', FAIL_FAST_REDIS);
+  const cardQueue = new Queue(QUEUE_NAMES.cards, {
+    connection: connect('queue', { ...FAIL_FAST_REDIS, commandTimeout: undefined }),
+    prefix: keys.bullPrefix,
+  });
+  cardQueue.on('error', (error) => logger.warn('card queue error', { error: error.message }));
+
+  const items = createItemStore(redis, keys, clock);
+  const votes = createVoteStore(redis, keys);
+  const settings = createSettingsStore(redis, keys);
+  return {
+    config,
+    logger,
+    clock,
+    keys,
+    redis,
+    items,
+    votes,
+    settings,
+    scores: createScoreReader(votes, settings, clock),
+    cardQueue,
+    createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
+    async close() {
+      await cardQueue.close();
+      await Promise.allSettled(connections.map((c) => c.quit()));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Entry-point plumbing: configuration errors as one clear message, signals, and last-resort error logging.
+import { ConfigError, loadConfig } from './config.ts';
+import { createDeps } from './deps.ts';
+import { type Running, startWeb, startWorkers } from './runtime.ts';
+
+export async function runProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const deps = createDeps(config);
+  process.on('unhandledRejection', (error) => deps.logger.error('unhandled rejection', { error }));
+
+  const running: Running[] = [];
+  if (parts.workers) running.push(await startWorkers(deps));
+  if (parts.web) running.push(await startWeb(deps));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info('shutting down', { signal });
+    const timer = setTimeout(() => {
+      deps.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 25_000);
+    timer.unref();
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await deps.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,24 @@
+// Builds the request context of a button click, and reads the item id a button carries.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { notFound } from '../../domain/errors.ts';
+import { parseItemId } from '../../domain/item.ts';
+import type { RequestContext } from '../context.ts';
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export function buttonContext({ body, client, respond }: ButtonArgs): RequestContext {
+  return {
+    teamId: body.team?.id ?? body.user.team_id ?? '',
+    userId: body.user.id,
+    channelId: body.channel?.id ?? null,
+    client,
+    reply: (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
+  };
+}
+
+/** The item id in a button's value; a value we did not write is "not found", not a crash. */
+export function buttonItemId(args: ButtonArgs): number {
+  const id = parseItemId(args.action.value ?? '');
+  if (id === null) throw notFound('That item');
+  return id;
+}

@@ -1,0 +1,14 @@
+// Registers every button the app has ever posted (ids are a public API, SPEC §2.9).
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION } from '../../../blocks/ids.ts';
+import type { Deps } from '../../deps.ts';
+import { handleCardEdit, handleCardResolve } from './card-buttons.ts';
+import { handleCardRepost } from './card-repost.ts';
+import { handleListPage } from './list-page.ts';
+
+export function register(app: App, deps: Deps): void {
+  app.action<BlockAction<ButtonAction>>(ACTION.cardEdit, handleCardEdit(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.cardResolve, handleCardResolve(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.cardRepost, handleCardRepost(deps));
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.listPage}(:|$)`), handleListPage(deps));
+}

@@ -1,0 +1,88 @@
+// `/debt`: acknowledges at once, then parses the text and dispatches (SPEC §2.1, §2.8).
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { buildItemDetail } from '../../../blocks/item-detail.ts';
+import { escapeMrkdwn, mention } from '../../../blocks/kit.ts';
+import { buildHelp, buildNotice, buildUsage } from '../../../blocks/notice.ts';
+import type { Deps } from '../../deps.ts';
+import { type Command, parseCommand } from '../../domain/command.ts';
+import { formatItemId, STATUS_LABELS } from '../../domain/item.ts';
+import type { RequestContext } from '../context.ts';
+import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../item-ops.ts';
+import { buildListPage, buildTop } from '../list-query.ts';
+import { openEditModal, openFilingModal } from '../modals.ts';
+import { answeringErrors } from '../reply.ts';
+
+type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+async function showItem(deps: Deps, ctx: RequestContext, id: number) {
+  const item = await findVisibleItem(deps, ctx, id);
+  const [scored] = await deps.scores.score(ctx.teamId, [item]);
+  if (!scored) return;
+  const history = await deps.items.history(ctx.teamId, id);
+  let permalink: string | null = null;
+  if (item.card && !item.card.orphaned) {
+    permalink = await ctx.client.chat
+      .getPermalink({ channel: item.channelId, message_ts: item.card.ts })
+      .then((r) => r.permalink ?? null)
+      .catch((error: unknown) => {
+        deps.logger.warn('chat.getPermalink failed', { error });
+        return null;
+      });
+  }
+  await ctx.reply(buildItemDetail({ ...scored, history, permalink }));
+}
+
+async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
+  switch (command.kind) {
+    case 'file':
+      return openFilingModal(deps, ctx, triggerId, { title: command.title.slice(0, 150) });
+    case 'help':
+      return void (await ctx.reply(buildHelp()));
+    case 'usage':
+      return void (await ctx.reply(buildUsage(command, escapeMrkdwn(command.problem))));
+    case 'unavailable':
+      return void (await ctx.reply(
+        buildNotice(`\`/debt ${command.subcommand}\` is not available in this version yet.`, 'See `/debt help` for what works today.'),
+      ));
+    case 'list':
+      return void (await ctx.reply(
+        await buildListPage(deps, { filters: command.filters, channelId: ctx.channelId ?? '', teamId: ctx.teamId, userId: ctx.userId }, 1),
+      ));
+    case 'top':
+      return void (await ctx.reply(await buildTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId)));
+    case 'show':
+      return showItem(deps, ctx, command.id);
+    case 'edit': {
+      const item = await findVisibleItem(deps, ctx, command.id);
+      await requireManager(deps, ctx, item, 'edit');
+      return openEditModal(deps, ctx, triggerId, item);
+    }
+    case 'assign': {
+      const item = await assignOwner(deps, ctx, command.id, command.userId);
+      return void (await ctx.reply(buildNotice(`${formatItemId(item.id)} is now owned by ${mention(command.userId)}.`)));
+    }
+    case 'status': {
+      const item = await changeStatus(deps, ctx, command.id, command.action, command.note);
+      return void (await ctx.reply(buildNotice(`${formatItemId(item.id)} is now *${STATUS_LABELS[item.status].toLowerCase()}*.`)));
+    }
+  }
+}
+
+export function handleDebtCommand(deps: Deps) {
+  return async ({ command, ack, respond, client }: Args): Promise<void> => {
+    await ack();
+    const ctx: RequestContext = {
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      client,
+      reply: (message) => respond({ response_type: 'ephemeral', ...message }),
+    };
+    const parsed = parseCommand(command.text ?? '');
+    await answeringErrors(deps.logger, ctx.reply, () => dispatch(deps, ctx, parsed, command.trigger_id), {
+      command: parsed.kind,
+      teamId: ctx.teamId,
+    });
+  };
+}
+

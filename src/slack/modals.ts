@@ -1,0 +1,60 @@
+// Opening the filing and edit modals, and the private_metadata they carry (validated on the way back).
+import { z } from 'zod';
+import { buildFilingModal } from '../../blocks/filing-modal.ts';
+import type { Deps } from '../deps.ts';
+import type { Item, ItemDraft } from '../domain/item.ts';
+import type { RequestContext } from './context.ts';
+
+export const FileMetadataSchema = z.object({ v: z.literal(1), origin: z.string().nullable() });
+export const EditMetadataSchema = z.object({
+  v: z.literal(1),
+  itemId: z.number().int().positive(),
+  channelId: z.string().nullable(),
+});
+
+/** DMs and group DMs cannot hold a card, so the channel select starts empty there. */
+function cardChannel(channelId: string | null): string | null {
+  return channelId && /^[CG]/.test(channelId) ? channelId : null;
+}
+
+export async function openFilingModal(
+  deps: Pick<Deps, 'logger'>,
+  ctx: RequestContext,
+  triggerId: string,
+  prefill: Partial<ItemDraft>,
+  channelId: string | null = ctx.channelId,
+): Promise<void> {
+  const view = buildFilingModal({
+    mode: 'file',
+    prefill,
+    channelId: cardChannel(channelId),
+    privateMetadata: JSON.stringify({ v: 1, origin: channelId }),
+  });
+  await ctx.client.views.open({ trigger_id: triggerId, view });
+}
+
+export async function openEditModal(
+  deps: Pick<Deps, 'logger'>,
+  ctx: RequestContext,
+  triggerId: string,
+  item: Item,
+): Promise<void> {
+  const view = buildFilingModal({
+    mode: 'edit',
+    itemId: item.id,
+    prefill: item,
+    privateMetadata: JSON.stringify({ v: 1, itemId: item.id, channelId: ctx.channelId }),
+  });
+  await ctx.client.views.open({ trigger_id: triggerId, view });
+}
+
+/** Parses private_metadata we wrote; anything else (tampered, from an old version) is null. */
+export function readMetadata<S extends z.ZodType>(schema: S, raw: string | undefined): z.infer<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Not JSON: treated exactly like JSON of the wrong shape.
+    return null;
+  }
+}

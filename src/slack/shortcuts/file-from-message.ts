@@ -1,0 +1,46 @@
+// The *File as debt* message shortcut (SPEC §2.6): the filing modal prefilled from the message.
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { LIMITS } from '../../domain/item.ts';
+import { tellUser } from '../cards.ts';
+import type { RequestContext } from '../context.ts';
+import { openFilingModal } from '../modals.ts';
+import { answeringErrors } from '../reply.ts';
+
+type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+
+/** First non-empty line, as plain words, cut to the title limit. */
+export function titleFromMessage(text: string): string {
+  const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
+  return first.replace(/\s+/g, ' ').trim().slice(0, LIMITS.titleMax);
+}
+
+export function handleFileFromMessage(deps: Deps) {
+  return async ({ ack, shortcut, client }: Args): Promise<void> => {
+    await ack();
+    const userId = shortcut.user.id;
+    const ctx: RequestContext = {
+      teamId: shortcut.team?.id ?? '',
+      userId,
+      channelId: shortcut.channel.id,
+      client,
+      reply: (message) => tellUser(deps, client, userId, message, shortcut.response_url ?? null),
+    };
+    await answeringErrors(deps.logger, ctx.reply, async () => {
+      const text = shortcut.message.text ?? '';
+      // The modal must open within 3 s of the click, so the permalink gets a short leash.
+      const permalink = await client.chat
+        .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
+        .then((r) => r.permalink ?? null)
+        .catch((error: unknown) => {
+          deps.logger.warn('chat.getPermalink failed; filing without the link', { error });
+          return null;
+        });
+      await openFilingModal(deps, ctx, shortcut.trigger_id, {
+        title: titleFromMessage(text),
+        description: text.slice(0, LIMITS.descriptionMax),
+        links: permalink ? [permalink] : [],
+      });
+    });
+  };
+}

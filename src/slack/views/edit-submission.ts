@@ -1,0 +1,44 @@
+// The edit modal's submission: validate, check permission again, save, ack; the card refreshes after.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Deps } from '../../deps.ts';
+import { tellUser } from '../cards.ts';
+import type { RequestContext } from '../context.ts';
+import { editItem } from '../item-ops.ts';
+import { EditMetadataSchema, readMetadata } from '../modals.ts';
+import { describeError } from '../reply.ts';
+import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function handleEditSubmission(deps: Deps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const parsed = parseFilingState(view.state.values as ViewStateValues, 'edit');
+    if (isFieldErrors(parsed)) {
+      await ack({ response_action: 'errors', errors: parsed });
+      return;
+    }
+    const meta = readMetadata(EditMetadataSchema, view.private_metadata);
+    if (!meta) {
+      await ack({ response_action: 'errors', errors: { title: 'This form is out of date; close it and run /debt edit again.' } });
+      return;
+    }
+    const teamId = body.team?.id ?? view.team_id;
+    const ctx: RequestContext = {
+      teamId,
+      userId: body.user.id,
+      // The channel the modal was opened from, where the item was visible to this user.
+      channelId: meta.channelId,
+      client,
+      reply: (message) => tellUser(deps, client, body.user.id, message, null),
+    };
+    try {
+      await editItem(deps, ctx, meta.itemId, parsed.draft);
+    } catch (error) {
+      deps.logger.info('edit refused', { teamId, itemId: meta.itemId, error });
+      await ack({ response_action: 'errors', errors: { title: describeError(error).slice(0, 150) } });
+      return;
+    }
+    await ack();
+    deps.logger.info('item edited', { teamId, itemId: meta.itemId, by: body.user.id });
+  };
+}

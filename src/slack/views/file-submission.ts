@@ -1,0 +1,68 @@
+// The filing modal's submission: validate, save, ack; then post the card (SPEC §2.2, §2.8).
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { buildNotice } from '../../../blocks/notice.ts';
+import type { Deps } from '../../deps.ts';
+import { formatItemId, type Item } from '../../domain/item.ts';
+import { cardFailureMessage, postCard, tellUser } from '../cards.ts';
+import { describeError } from '../reply.ts';
+import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
+import type { webApi } from '@slack/bolt';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Learns whether the card's channel is public, which decides who may see the item in workspace views. */
+async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item): Promise<Item> {
+  let visibility: Item['channelVisibility'] = 'unknown';
+  try {
+    const info = await client.conversations.info({ channel: item.channelId });
+    visibility = info.channel?.is_private ? 'private' : 'public';
+  } catch (error) {
+    // A private channel the bot is not in looks like channel_not_found: stay on the private side.
+    deps.logger.info('conversations.info failed; item stays private', { itemId: item.id, error });
+  }
+  if (visibility === item.channelVisibility) return item;
+  return deps.items.update(item.teamId, item.id, (i) => ({ ...i, channelVisibility: visibility }), null);
+}
+
+/** Everything after the ack: visibility, card, and telling the reporter if the card could not be posted. */
+export async function publishFiledItem(deps: Deps, client: webApi.WebClient, item: Item, responseUrl: string | null) {
+  const visible = await recordVisibility(deps, client, item);
+  const result = await postCard(deps, client, visible);
+  if (!result.ok) await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
+}
+
+export function handleFileSubmission(deps: Deps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const parsed = parseFilingState(view.state.values as ViewStateValues, 'file');
+    if (isFieldErrors(parsed)) {
+      await ack({ response_action: 'errors', errors: parsed });
+      return;
+    }
+    const teamId = body.team?.id ?? view.team_id;
+    const reporterId = body.user.id;
+    const channelId = parsed.channelId ?? '';
+    let filed: { item: Item; created: boolean };
+    try {
+      // view.id is the same for every submission of this modal: a resubmission or retry files nothing new.
+      filed = await deps.items.file({ teamId, channelId, reporterId, draft: parsed.draft, submissionKey: view.id });
+      if (filed.created) await deps.votes.set(teamId, filed.item.id, reporterId, parsed.estimates);
+    } catch (error) {
+      deps.logger.error('filing failed', { teamId, error });
+      // Keep the modal open with the reason, so what the user typed is not lost.
+      await ack({ response_action: 'errors', errors: { title: describeError(error).slice(0, 150) } });
+      return;
+    }
+    await ack();
+    if (!filed.created) return;
+    const responseUrl = body.response_urls?.[0]?.response_url ?? null;
+    try {
+      await publishFiledItem(deps, client, filed.item, responseUrl);
+    } catch (error) {
+      deps.logger.error('publishing a filed item failed', { teamId, itemId: filed.item.id, error });
+      const text = `${formatItemId(filed.item.id)} is saved, but something went wrong after that: ${describeError(error)}`;
+      await tellUser(deps, client, reporterId, buildNotice(text), responseUrl).catch((e: unknown) =>
+        deps.logger.error('could not tell the reporter', { error: e }),
+      );
+    }
+  };
+}

@@ -1,0 +1,11 @@
+// Registers the modal submissions of the filing and edit modals.
+import type { App } from '@slack/bolt';
+import { CALLBACK } from '../../../blocks/ids.ts';
+import type { Deps } from '../../deps.ts';
+import { handleEditSubmission } from './edit-submission.ts';
+import { handleFileSubmission } from './file-submission.ts';
+
+export function register(app: App, deps: Deps): void {
+  app.view(CALLBACK.fileModal, handleFileSubmission(deps));
+  app.view(CALLBACK.editModal, handleEditSubmission(deps));
+}

@@ -1,0 +1,160 @@
+// Items and their history in Redis: atomic id allocation, idempotent filing, optimistic updates.
+import type { Redis } from 'ioredis';
+import { conflict, notFound } from '../domain/errors.ts';
+import {
+  formatItemId,
+  type HistoryEvent,
+  HistoryEventSchema,
+  type Item,
+  ITEM_SCHEMA_VERSION,
+  type ItemDraft,
+  ItemSchema,
+} from '../domain/item.ts';
+import type { Clock } from '../lib/clock.ts';
+import { parseRecord } from './json.ts';
+import type { Keys } from './keys.ts';
+
+export interface NewItem {
+  teamId: string;
+  channelId: string;
+  reporterId: string;
+  draft: ItemDraft;
+  /** Identifies one filing attempt (a modal's view id): the same key never files twice. */
+  submissionKey: string;
+}
+
+export type EventInput = HistoryInput | null | ((before: Item, after: Item) => HistoryInput | null);
+export type HistoryInput = Pick<HistoryEvent, 'kind' | 'actorId'> & Partial<Pick<HistoryEvent, 'detail' | 'note' | 'subjectId'>>;
+
+const SUBMISSION_PENDING = 'pending';
+/** A crashed filing frees its submission key after this long, so the user can submit again. */
+const PENDING_TTL_SECONDS = 60;
+const SUBMISSION_TTL_SECONDS = 7 * 86_400;
+const UPDATE_ATTEMPTS = 8;
+const MGET_CHUNK = 500;
+
+/**
+ * Optimistic update without WATCH (the connection is shared by concurrent requests, and WATCH is per
+ * connection): write only if the record is still exactly what we read, and append history in the same step.
+ */
+const COMPARE_AND_SET = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[3] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[3]) end
+return 1`;
+
+export interface ItemStore {
+  file(input: NewItem): Promise<{ item: Item; created: boolean }>;
+  get(teamId: string, id: number): Promise<Item | null>;
+  require(teamId: string, id: number): Promise<Item>;
+  listTeam(teamId: string): Promise<Item[]>;
+  listChannel(teamId: string, channelId: string): Promise<Item[]>;
+  /**
+   * Applies `change` to the latest stored item (retrying on concurrent writes) and appends the event, which
+   * may be computed from the item before and after the change. `change` may throw to refuse.
+   */
+  update(teamId: string, id: number, change: (item: Item) => Item, event: EventInput): Promise<Item>;
+  history(teamId: string, id: number): Promise<HistoryEvent[]>;
+}
+
+export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
+  const read = (key: string, raw: string) => parseRecord(ItemSchema, key, raw);
+  const historyJson = (event: HistoryInput, at: string) =>
+    JSON.stringify(HistoryEventSchema.parse({ ...event, v: 1, at }));
+
+  async function getMany(teamId: string, ids: number[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let i = 0; i < ids.length; i += MGET_CHUNK) {
+      const chunkKeys = ids.slice(i, i + MGET_CHUNK).map((id) => keys.item(teamId, id));
+      const raws = await redis.mget(...chunkKeys);
+      raws.forEach((raw, j) => {
+        const key = chunkKeys[j];
+        if (raw !== null && key !== undefined) items.push(read(key, raw));
+      });
+    }
+    return items;
+  }
+
+  async function idsOf(setKey: string): Promise<number[]> {
+    return (await redis.zrange(setKey, 0, '-1')).map(Number);
+  }
+
+  async function get(teamId: string, id: number): Promise<Item | null> {
+    const key = keys.item(teamId, id);
+    const raw = await redis.get(key);
+    return raw === null ? null : read(key, raw);
+  }
+
+  async function file(input: NewItem): Promise<{ item: Item; created: boolean }> {
+    const { teamId } = input;
+    const onceKey = keys.once(teamId, 'file', input.submissionKey);
+    const claimed = await redis.set(onceKey, SUBMISSION_PENDING, 'EX', PENDING_TTL_SECONDS, 'NX');
+    if (claimed === null) {
+      const existing = await redis.get(onceKey);
+      const earlier = existing && existing !== SUBMISSION_PENDING ? await get(teamId, Number(existing)) : null;
+      if (earlier) return { item: earlier, created: false };
+      throw conflict('This form is already being saved; give it a moment.');
+    }
+    const id = await redis.incr(keys.seq(teamId));
+    const now = clock.now().toISOString();
+    const item: Item = ItemSchema.parse({
+      v: ITEM_SCHEMA_VERSION,
+      id,
+      teamId,
+      channelId: input.channelId,
+      channelVisibility: 'unknown',
+      ...input.draft,
+      reporterId: input.reporterId,
+      status: 'open',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await redis
+      .multi()
+      .set(keys.item(teamId, id), JSON.stringify(item))
+      .rpush(keys.history(teamId, id), historyJson({ kind: 'filed', actorId: input.reporterId }, now))
+      .zadd(keys.items(teamId), id, String(id))
+      .zadd(keys.channelItems(teamId, input.channelId), id, String(id))
+      .set(onceKey, String(id), 'EX', SUBMISSION_TTL_SECONDS)
+      .exec();
+    return { item, created: true };
+  }
+
+  async function update(
+    teamId: string,
+    id: number,
+    change: (item: Item) => Item,
+    event: EventInput,
+  ): Promise<Item> {
+    const key = keys.item(teamId, id);
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const raw = await redis.get(key);
+      if (raw === null) throw notFound(formatItemId(id));
+      const now = clock.now().toISOString();
+      const before = read(key, raw);
+      const next = ItemSchema.parse({ ...change(before), updatedAt: now });
+      const history = typeof event === 'function' ? event(before, next) : event;
+      const eventJson = history ? historyJson(history, now) : '';
+      const swapped = await redis.eval(COMPARE_AND_SET, 2, key, keys.history(teamId, id), raw, JSON.stringify(next), eventJson);
+      if (swapped === 1) return next;
+    }
+    throw conflict(`${formatItemId(id)} is being changed by someone else right now; try again.`);
+  }
+
+  return {
+    file,
+    get,
+    async require(teamId, id) {
+      const item = await get(teamId, id);
+      if (!item) throw notFound(formatItemId(id));
+      return item;
+    },
+    listTeam: async (teamId) => getMany(teamId, await idsOf(keys.items(teamId))),
+    listChannel: async (teamId, channelId) => getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),
+    update,
+    async history(teamId, id) {
+      const key = keys.history(teamId, id);
+      return (await redis.lrange(key, 0, -1)).map((raw) => parseRecord(HistoryEventSchema, key, raw));
+    },
+  };
+}

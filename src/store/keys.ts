@@ -1,0 +1,41 @@
+// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX and are scoped by workspace.
+//
+//   {p}:t:{team}:seq                      string  last allocated item number (INCR)
+//   {p}:t:{team}:items                    zset    every item number (score = number)
+//   {p}:t:{team}:ch:{channel}:items       zset    item numbers filed in a channel
+//   {p}:t:{team}:item:{n}                 string  item JSON (ItemSchema, versioned)
+//   {p}:t:{team}:item:{n}:history         list    history events JSON, oldest first
+//   {p}:t:{team}:item:{n}:votes           hash    `{dimension}:{user}` → level 1–5
+//   {p}:t:{team}:ch:{channel}:settings    string  channel settings JSON (versioned)
+//   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (e.g. a modal submission) with TTL
+//   {p}:t:{team}:admin:{user}             string  cached "is workspace admin/owner" (TTL)
+//   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
+export interface Keys {
+  seq(team: string): string;
+  items(team: string): string;
+  channelItems(team: string, channel: string): string;
+  item(team: string, id: number): string;
+  history(team: string, id: number): string;
+  votes(team: string, id: number): string;
+  channelSettings(team: string, channel: string): string;
+  once(team: string, scope: string, key: string): string;
+  adminCache(team: string, user: string): string;
+  /** Prefix handed to BullMQ so its keys share the namespace. */
+  bullPrefix: string;
+}
+
+export function createKeys(prefix: string): Keys {
+  const t = (team: string) => `${prefix}:t:${team}`;
+  return {
+    seq: (team) => `${t(team)}:seq`,
+    items: (team) => `${t(team)}:items`,
+    channelItems: (team, channel) => `${t(team)}:ch:${channel}:items`,
+    item: (team, id) => `${t(team)}:item:${id}`,
+    history: (team, id) => `${t(team)}:item:${id}:history`,
+    votes: (team, id) => `${t(team)}:item:${id}:votes`,
+    channelSettings: (team, channel) => `${t(team)}:ch:${channel}:settings`,
+    once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
+    adminCache: (team, user) => `${t(team)}:admin:${user}`,
+    bullPrefix: `${prefix}:bull`,
+  };
+}

@@ -1,0 +1,260 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorCode, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from './fake-slack.ts';
+
+const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
+writeFileSync(
+  manifest,
+  'oauth_config:\n  scopes:\n    bot: [chat:write, channels:read, channels:history, groups:read, groups:history, im:write, users:read]\n',
+);
+
+let now = Date.now();
+let fake: FakeSlack;
+let client: WebClient;
+
+beforeAll(async () => {
+  fake = await FakeSlack.start({ manifestPath: manifest, now: () => now });
+  client = new WebClient('xoxb-test', {
+    slackApiUrl: fake.url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  now = Date.now();
+  fake.reset();
+});
+
+const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+describe('FakeSlack emulated methods', () => {
+  it('answers auth.test, users.info and conversations.*', async () => {
+    expect(await client.auth.test()).toMatchObject({ ok: true, team_id: 'T0FAKE', user_id: 'UBOT' });
+    fake.setUser('U1', { is_admin: true, tz: 'America/New_York' });
+    const { user } = await client.users.info({ user: 'U1' });
+    expect(user).toMatchObject({
+      id: 'U1',
+      is_admin: true,
+      is_owner: false,
+      tz: 'America/New_York',
+      deleted: false,
+    });
+    expect((await client.users.info({ user: 'U2' })).user?.tz).toBe('Europe/Berlin');
+    fake.setChannel('C9', { is_private: true, is_member: true, is_archived: false });
+    const info = await client.conversations.info({ channel: 'C9' });
+    expect(info.channel).toMatchObject({ id: 'C9', is_private: true, is_member: true, is_archived: false });
+    expect((await client.conversations.open({ users: 'U1' })).channel?.id).toBe('DU1');
+    fake.assertNoViolations();
+  });
+
+  it('posts, threads, updates and links messages with increasing ts', async () => {
+    const metadata = { event_type: 'debt_digest', event_payload: { week: '2025-W01' } };
+    const a = await client.chat.postMessage({
+      channel: 'C1',
+      text: 'card',
+      blocks: [section('card')],
+      metadata,
+    });
+    const b = await client.chat.postMessage({ channel: 'C1', text: 'panel', thread_ts: a.ts });
+    expect(a.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(Number(b.ts)).toBeGreaterThan(Number(a.ts));
+    expect(fake.messages('C1').map((m) => [m.text, m.thread_ts])).toEqual([
+      ['card', undefined],
+      ['panel', a.ts],
+    ]);
+    await client.chat.update({ channel: 'C1', ts: a.ts ?? '', text: 'card v2', blocks: [section('v2')] });
+    expect(fake.messages('C1')[0]?.text).toBe('card v2');
+    await expect(client.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+    const link = await client.chat.getPermalink({ channel: 'C1', message_ts: a.ts ?? '' });
+    expect(link.permalink).toBe(`https://fake.slack.com/archives/C1/p${a.ts?.replace('.', '')}`);
+    expect(
+      (await client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'hi' })).message_ts,
+    ).toBeTruthy();
+    expect((await client.chat.postMessage({ channel: 'U7', text: 'dm' })).channel).toBe('DU7');
+    expect(fake.messages('U7')).toHaveLength(1);
+  });
+
+  it('serves conversations.history newest first, honouring oldest, limit and metadata', async () => {
+    const metadata = { event_type: 'debt_digest', event_payload: { week: 'W1' } };
+    const first = await client.chat.postMessage({ channel: 'C2', text: 'one', metadata });
+    await client.chat.postMessage({ channel: 'C2', text: 'two' });
+    await client.chat.postMessage({ channel: 'C2', text: 'three' });
+    const all = await client.conversations.history({ channel: 'C2', limit: 2 });
+    expect(all.messages?.map((m) => m.text)).toEqual(['three', 'two']);
+    expect(all.has_more).toBe(true);
+    const newer = await client.conversations.history({ channel: 'C2', oldest: first.ts });
+    expect(newer.messages?.map((m) => m.text)).toEqual(['three', 'two']);
+    const plain = await client.conversations.history({ channel: 'C2' });
+    expect(plain.messages?.[2]?.metadata).toBeUndefined();
+    const withMeta = await client.conversations.history({ channel: 'C2', include_all_metadata: true });
+    expect(withMeta.messages?.[2]?.metadata).toEqual(metadata);
+  });
+
+  it('refuses private channels without the bot and archived channels', async () => {
+    fake.setChannel('G1', { is_private: true, is_member: false, is_archived: false });
+    fake.setChannel('C3', { is_private: false, is_member: true, is_archived: true });
+    await expect(client.chat.postMessage({ channel: 'G1', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    await expect(client.chat.postMessage({ channel: 'C3', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'is_archived' },
+    });
+  });
+
+  it('opens, updates and publishes views', async () => {
+    const view = {
+      type: 'modal' as const,
+      title: { type: 'plain_text' as const, text: 'File debt' },
+      blocks: [],
+    };
+    const opened = await client.views.open({ trigger_id: fake.issueTriggerId(), view });
+    expect(opened.view).toMatchObject({ id: 'V0001', type: 'modal', title: { text: 'File debt' } });
+    const hash = opened.view?.hash ?? '';
+    await client.views.update({ view_id: 'V0001', hash, view });
+    await expect(client.views.update({ view_id: 'V0001', hash, view })).rejects.toMatchObject({
+      data: { error: 'hash_conflict' },
+    });
+    const home = await client.views.publish({
+      user_id: 'U1',
+      view: { type: 'home', blocks: [section('hi')] },
+    });
+    expect(home.view?.id).toMatch(/^V\d{4}$/);
+    fake.assertNoViolations();
+  });
+});
+
+describe('FakeSlack platform rules', () => {
+  const modal = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'T' }, blocks: [] };
+
+  it('records a reused or expired trigger_id', async () => {
+    const trigger = fake.issueTriggerId();
+    await client.views.open({ trigger_id: trigger, view: modal });
+    await expect(client.views.open({ trigger_id: trigger, view: modal })).rejects.toMatchObject({
+      data: { error: 'exchanged_trigger_id' },
+    });
+    const late = fake.issueTriggerId();
+    now += 3_001;
+    await expect(client.views.push({ trigger_id: late, view: modal })).rejects.toMatchObject({
+      data: { error: 'expired_trigger_id' },
+    });
+    expect(fake.violations).toEqual([
+      expect.stringMatching(/used twice/),
+      expect.stringMatching(/after 3001 ms/),
+    ]);
+    expect(() => fake.assertNoViolations()).toThrow(/used twice/);
+  });
+
+  it('refuses the 6th use of a response_url and a use after 30 minutes', async () => {
+    const url = fake.issueResponseUrl();
+    const post = (text: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    for (let i = 1; i <= 5; i++) expect((await post(`use ${i}`)).status).toBe(200);
+    const sixth = await post('use 6');
+    expect(sixth.status).toBe(404);
+    expect(await sixth.json()).toEqual({ ok: false, error: 'used_url' });
+    expect(fake.responses(url).map((r) => r.text)).toEqual(['use 1', 'use 2', 'use 3', 'use 4', 'use 5']);
+    const stale = fake.issueResponseUrl();
+    now += 30 * 60_000 + 1;
+    expect((await fetch(stale, { method: 'POST', body: '{"text":"late"}' })).status).toBe(404);
+    expect(fake.violations).toHaveLength(2);
+  });
+
+  it('surfaces 429 Retry-After to WebClient as a rate-limit error, and 500s and errors as such', async () => {
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+    const limited = await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
+    expect(limited).toBeInstanceOf(WebAPIRateLimitedError);
+    expect(limited).toMatchObject({ code: ErrorCode.RateLimitedError, retryAfter: 7 });
+    fake.failNext('chat.update', { status: 500 });
+    await expect(client.chat.update({ channel: 'C1', ts: '1.1', text: 'x' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 500,
+    });
+    fake.failNext('users.info', { error: 'account_inactive' }, 2);
+    for (let i = 0; i < 2; i++) {
+      await expect(client.users.info({ user: 'U1' })).rejects.toMatchObject({
+        data: { error: 'account_inactive' },
+      });
+    }
+    expect((await client.users.info({ user: 'U1' })).ok).toBe(true);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(fake.messages('C1')).toHaveLength(0);
+  });
+
+  it('catches tainted or special-mention text and lets escaped text pass', async () => {
+    const input = '<!channel> <@U123> <http://x|y> & co';
+    fake.taint(input);
+    const escaped = input.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    await client.chat.postMessage({ channel: 'C1', text: escaped, blocks: [section(escaped)] });
+    fake.assertNoViolations();
+    await client.chat.postMessage({ channel: 'C1', text: 'ok', blocks: [section(`Filed: ${input}`)] });
+    await client.chat.postMessage({ channel: 'C1', text: 'hey <!here>', link_names: true });
+    expect(fake.violations).toEqual([
+      expect.stringMatching(/blocks\[0\]\.text\.text: contains a special mention/),
+      expect.stringMatching(/blocks\[0\]\.text\.text: unescaped user text/),
+      expect.stringMatching(/text: contains a special mention/),
+      expect.stringMatching(/link_names is set/),
+    ]);
+  });
+
+  it('rejects a 51-block message with invalid_blocks and records it', async () => {
+    const blocks = Array.from({ length: 51 }, (_, i) => section(`b${i}`));
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
+    expect(fake.violations).toEqual([expect.stringContaining('51 items > 50')]);
+    expect(fake.messages('C1')).toHaveLength(0);
+  });
+
+  it('withholds a reply until released, after processing the call', async () => {
+    const { held, release } = fake.hold('chat.postMessage');
+    let settled = false;
+    const posting = client.chat.postMessage({ channel: 'C1', text: 'held' }).finally(() => {
+      settled = true;
+    });
+    const call = await held;
+    expect(call.args).toMatchObject({ channel: 'C1', text: 'held' });
+    expect(fake.messages('C1')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(settled).toBe(false);
+    release();
+    expect((await posting).ok).toBe(true);
+  });
+
+  it('flags unknown methods and methods the manifest does not allow', async () => {
+    await expect(client.apiCall('chat.meow')).rejects.toMatchObject({ data: { error: 'unknown_method' } });
+    await expect(client.conversations.history({ channel: 'DU1' })).rejects.toMatchObject({
+      data: { error: 'missing_scope', needed: 'im:history' },
+    });
+    expect(fake.violations).toEqual([
+      expect.stringContaining('unknown method chat.meow'),
+      expect.stringContaining('im:history'),
+    ]);
+  });
+
+  it('skips scope checks while there is no manifest', async () => {
+    const bare = await FakeSlack.start({ manifestPath: join(tmpdir(), 'no-such-manifest.yml') });
+    const c = new WebClient('xoxb-test', { slackApiUrl: bare.url, retryConfig: { retries: 0 } });
+    expect((await c.conversations.history({ channel: 'DU1' })).ok).toBe(true);
+    bare.assertNoViolations();
+    await bare.close();
+  });
+
+  it('waitFor resolves with the value, or times out listing recent calls', async () => {
+    void client.chat.postMessage({ channel: 'C5', text: 'soon' });
+    const msg = await fake.waitFor(() => fake.messages('C5')[0]);
+    expect(msg.text).toBe('soon');
+    await expect(fake.waitFor(() => fake.messages('C6').length > 0, 100)).rejects.toThrow(
+      /chat.postMessage .*soon/,
+    );
+  });
+});

@@ -1,0 +1,85 @@
+// auth.test, users.info and conversations.* — read-mostly methods over the fake workspace.
+import { publicMessage } from './chat.ts';
+import { flag, str } from './parse.ts';
+import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import type { Args, Reply } from './types.ts';
+
+const fail = (error: string): Reply => ({ ok: false, error });
+
+export function authTest(s: SlackState): Reply {
+  return {
+    ok: true,
+    url: 'https://fake.slack.com/',
+    team: 'Fake Workspace',
+    user: 'debt-triage',
+    team_id: s.teamId,
+    user_id: BOT_USER_ID,
+    bot_id: BOT_ID,
+    is_enterprise_install: false,
+  };
+}
+
+export function usersInfo(s: SlackState, a: Args): Reply {
+  const id = str(a.user);
+  if (!id || !/^[UWB]/.test(id)) return fail('user_not_found');
+  return { ok: true, user: s.user(id) };
+}
+
+export function conversationsInfo(s: SlackState, a: Args): Reply {
+  const id = s.resolveChannel(str(a.channel) ?? '');
+  if (s.isDm(id)) {
+    return {
+      ok: true,
+      channel: { id, is_im: true, is_private: true, is_archived: false, is_member: true, user: id.slice(1) },
+    };
+  }
+  const ch = s.channel(id);
+  // A bot cannot see a private channel it is not in.
+  if (!ch || (ch.is_private && !ch.is_member)) return fail('channel_not_found');
+  return {
+    ok: true,
+    channel: {
+      ...ch,
+      is_channel: !ch.is_private,
+      is_group: ch.is_private,
+      is_im: false,
+      created: 1_600_000_000,
+    },
+  };
+}
+
+export function conversationsHistory(s: SlackState, a: Args): Reply {
+  const id = s.resolveChannel(str(a.channel) ?? '');
+  if (!s.isDm(id)) {
+    const ch = s.channel(id);
+    if (!ch || (ch.is_private && !ch.is_member)) return fail('channel_not_found');
+    if (!ch.is_member) return fail('not_in_channel');
+  }
+  const oldest = Number(str(a.oldest) ?? '0');
+  const latest = str(a.latest) === undefined ? Number.POSITIVE_INFINITY : Number(str(a.latest));
+  const inclusive = flag(a.inclusive);
+  const limit = Math.min(Math.max(Number(str(a.limit) ?? '100') || 100, 1), 999);
+  const withMetadata = flag(a.include_all_metadata);
+  const inRange = (ts: number): boolean =>
+    inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest;
+  // History lists top-level messages only (thread replies live in conversations.replies), newest first.
+  const all = (s.messages.get(id) ?? [])
+    .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+    .filter((m) => inRange(Number(m.ts)))
+    .reverse();
+  const page = all.slice(0, limit).map((m) => {
+    const out = publicMessage(m);
+    if (!withMetadata) delete out.metadata;
+    return out;
+  });
+  return { ok: true, messages: page, has_more: all.length > limit, pin_count: 0 };
+}
+
+export function conversationsOpen(s: SlackState, a: Args): Reply {
+  const channel = str(a.channel);
+  if (channel) return { ok: true, channel: { id: channel }, already_open: true };
+  const users = (str(a.users) ?? '').split(',').filter(Boolean);
+  if (users.length === 0) return fail('users_list_not_supplied');
+  if (users.length > 1) return { ok: true, channel: { id: `G${users.join('').slice(0, 10)}` } };
+  return { ok: true, channel: { id: s.resolveChannel(users[0] ?? '') } };
+}

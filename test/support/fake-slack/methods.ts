@@ -1,0 +1,89 @@
+// The emulated methods, and the payload checks every call goes through before its handler.
+import { type ConversationKind, scopesFor } from '../method-scopes.ts';
+import { checkEscaped, checkMessageParts, checkViewParts, type PayloadIssues } from '../payload-rules.ts';
+import * as chat from './chat.ts';
+import * as conv from './conversations.ts';
+import { flag, str } from './parse.ts';
+import type { SlackState } from './state.ts';
+import type { Args, Reply } from './types.ts';
+import * as views from './views.ts';
+
+export type Handler = (s: SlackState, a: Args) => Reply;
+
+export const HANDLERS: Record<string, Handler> = {
+  'auth.test': conv.authTest,
+  'chat.postMessage': chat.postMessage,
+  'chat.update': chat.update,
+  'chat.postEphemeral': chat.postEphemeral,
+  'chat.getPermalink': chat.getPermalink,
+  'views.open': views.open,
+  'views.update': views.update,
+  'views.push': views.push,
+  'views.publish': views.publish,
+  'users.info': conv.usersInfo,
+  'conversations.info': conv.conversationsInfo,
+  'conversations.history': conv.conversationsHistory,
+  'conversations.open': conv.conversationsOpen,
+};
+
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+
+/** The fields Slack renders to people; only these are checked for escaping. */
+export function rendered(body: Args): Args {
+  const out: Args = {};
+  for (const k of ['text', 'blocks', 'attachments', 'view']) if (body[k] !== undefined) out[k] = body[k];
+  return out;
+}
+
+/**
+ * Records a violation for every rule the payload breaks and returns the error Slack would answer
+ * (`invalid_blocks` / `invalid_arguments`) for the ones Slack itself refuses, with the reasons.
+ */
+export function checkPayload(
+  s: SlackState,
+  where: string,
+  body: Args,
+  kind: 'message' | 'view',
+): Reply | undefined {
+  for (const issue of checkEscaped(rendered(body), s.tainted)) s.violation(`${where}: ${issue}`);
+  if (flag(body.link_names)) s.violation(`${where}: link_names is set`);
+  const issues: PayloadIssues =
+    kind === 'message' ? checkMessageParts(body) : checkViewParts(body.view ?? { type: 'missing' });
+  for (const issue of [...issues.blocks, ...issues.args, ...issues.advice]) s.violation(`${where}: ${issue}`);
+  if (issues.blocks.length > 0) {
+    return { ok: false, error: 'invalid_blocks', response_metadata: { messages: issues.blocks } };
+  }
+  if (issues.args.length > 0) {
+    return { ok: false, error: 'invalid_arguments', response_metadata: { messages: issues.args } };
+  }
+  return undefined;
+}
+
+export function checkCall(s: SlackState, method: string, args: Args): Reply | undefined {
+  if (MESSAGE_METHODS.has(method)) return checkPayload(s, method, args, 'message');
+  if (method.startsWith('views.')) return checkPayload(s, method, args, 'view');
+  for (const issue of checkEscaped(rendered(args), s.tainted)) s.violation(`${method}: ${issue}`);
+  return undefined;
+}
+
+function kindOf(s: SlackState, method: string, args: Args): ConversationKind | undefined {
+  if (method === 'conversations.open') return (str(args.users) ?? '').includes(',') ? 'mpim' : 'im';
+  if (!method.startsWith('conversations.')) return undefined;
+  const id = s.resolveChannel(str(args.channel) ?? '');
+  if (s.isDm(id)) return 'im';
+  return s.channel(id)?.is_private ? 'private' : 'public';
+}
+
+/** `missing_scope` (and a violation) when the manifest's bot scopes do not allow the call. */
+export function checkScopes(s: SlackState, method: string, args: Args): Reply | undefined {
+  if (!s.botScopes) return undefined;
+  const needed = scopesFor(method, kindOf(s, method, args));
+  if (!needed || needed.some((scope) => s.botScopes?.has(scope))) return undefined;
+  s.violation(`${method}: manifest.yml grants none of the bot scopes ${needed.join(', ')}`);
+  return {
+    ok: false,
+    error: 'missing_scope',
+    needed: needed.join(','),
+    provided: [...s.botScopes].join(','),
+  };
+}

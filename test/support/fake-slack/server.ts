@@ -1,0 +1,209 @@
+// FakeSlack: a loopback Web API (and response_url endpoint) that answers like Slack and records every rule broken.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import {
+  deferred,
+  describeCalls,
+  failureReply,
+  type HttpReply,
+  json,
+  loadScopes,
+  type PendingHold,
+  send,
+} from './http.ts';
+import { checkCall, checkScopes, HANDLERS } from './methods.ts';
+import { parseRequest, readBody } from './parse.ts';
+import { answerResponseUrl } from './responses.ts';
+import { SlackState } from './state.ts';
+import type {
+  Failure,
+  FakeCall,
+  FakeChannel,
+  FakeSlackOptions,
+  FakeUser,
+  HoldHandle,
+  StoredMessage,
+} from './types.ts';
+import { pollUntil, type Truthy } from './wait.ts';
+
+const DEFAULT_MANIFEST = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
+
+export class FakeSlack {
+  /** Every Web API call (and every response_url POST, as method `response_url`), oldest first. */
+  readonly calls: FakeCall[] = [];
+  readonly url: string;
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, PendingHold[]>();
+
+  private constructor(
+    private readonly server: Server,
+    private readonly state: SlackState,
+    readonly origin: string,
+  ) {
+    this.url = `${origin}/api/`;
+  }
+
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const state = new SlackState(options.teamId ?? 'T0FAKE', options.now ?? Date.now);
+    const { scopes, problem } = loadScopes(options.manifestPath ?? DEFAULT_MANIFEST);
+    state.botScopes = scopes;
+    if (problem) state.violation(problem);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeSlack(server, state, `http://127.0.0.1:${port}`);
+    server.on('request', (req, res) => {
+      fake.handle(req, res).catch((err: unknown) => {
+        fake.state.violation(
+          `fake-slack crashed on ${req.url}: ${err instanceof Error ? err.stack : String(err)}`,
+        );
+        send(res, json({ ok: false, error: 'fatal_error' }, 500));
+      });
+    });
+    return fake;
+  }
+
+  get teamId(): string {
+    return this.state.teamId;
+  }
+
+  get violations(): string[] {
+    return this.state.violations;
+  }
+
+  callsTo(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Forgets calls, messages, views, responses, violations and pending failures; keeps users, channels, taints. */
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+    this.state.reset();
+  }
+
+  assertNoViolations(): void {
+    if (this.violations.length === 0) return;
+    throw new Error(`Slack rules broken:\n${this.violations.map((v) => `  - ${v}`).join('\n')}`);
+  }
+
+  /** Registers user input; any payload carrying it verbatim (unescaped) is a violation if it holds <, > or &. */
+  taint(...texts: string[]): void {
+    this.state.tainted.push(...texts);
+  }
+
+  setUser(id: string, partial: Partial<Omit<FakeUser, 'id' | 'deleted'>> = {}): void {
+    this.state.users.set(id, { ...this.state.users.get(id), ...partial });
+  }
+
+  setChannel(id: string, partial: Partial<Omit<FakeChannel, 'id'>>): void {
+    this.state.removed.delete(id);
+    this.state.channels.set(id, { ...this.state.channels.get(id), ...partial });
+  }
+
+  /** Makes the channel vanish: every method answers `channel_not_found`. */
+  removeChannel(id: string): void {
+    this.state.removed.add(id);
+  }
+
+  /** Messages posted to a channel (a user id means the app's DM with them), thread replies included. */
+  messages(channelId: string): StoredMessage[] {
+    return [...(this.state.messages.get(this.state.resolveChannel(channelId)) ?? [])];
+  }
+
+  /** Deletes a message as a user would, so later chat.update answers `message_not_found`. */
+  deleteMessage(channelId: string, ts: string): void {
+    const list = this.state.messages.get(this.state.resolveChannel(channelId));
+    const i = list?.findIndex((m) => m.ts === ts) ?? -1;
+    if (list && i >= 0) list.splice(i, 1);
+  }
+
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** Withholds the HTTP reply to the next call of `method` (which is still processed) until `release()`. */
+  hold(method: string): HoldHandle {
+    const pending: PendingHold = { arrived: deferred<FakeCall>(), released: deferred<void>() };
+    this.holds.set(method, [...(this.holds.get(method) ?? []), pending]);
+    return { held: pending.arrived.promise, release: () => pending.released.resolve() };
+  }
+
+  issueTriggerId(): string {
+    return this.state.issueTrigger();
+  }
+
+  issueResponseUrl(): string {
+    return `${this.origin}/response/${this.state.issueResponseUrl()}`;
+  }
+
+  /** Bodies accepted on a response_url, in order. */
+  responses(url: string): Record<string, unknown>[] {
+    const id = url.split('/').pop() ?? '';
+    return [...(this.state.responseUrls.get(id)?.bodies ?? [])];
+  }
+
+  /** Polls until `predicate` returns something truthy and resolves with it; on timeout lists recent calls. */
+  waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
+    return pollUntil(predicate, timeoutMs, () => {
+      const broken = this.violations.length ? `\nviolations:\n  ${this.violations.join('\n  ')}` : '';
+      return `recent calls:\n${describeCalls(this.calls)}${broken}`;
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const queue of this.holds.values()) for (const h of queue) h.released.resolve();
+    this.holds.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const body = await readBody(req);
+    if (req.method !== 'POST') return send(res, json({ ok: false, error: 'method_not_allowed' }, 405));
+    if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, body, res);
+    if (path.startsWith('/response/')) {
+      return send(res, answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body));
+    }
+    return send(res, json({ ok: false, error: 'not_found' }, 404));
+  }
+
+  private async handleApi(
+    method: string,
+    req: IncomingMessage,
+    body: string,
+    res: ServerResponse,
+  ): Promise<void> {
+    const { args, token, problems } = parseRequest(req, body);
+    const call: FakeCall = { method, args, at: this.state.now() };
+    this.calls.push(call);
+    for (const p of problems) this.state.violation(`${method}: ${p}`);
+    const reply = this.answer(method, args, token);
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      hold.arrived.resolve(call);
+      await hold.released.promise;
+    }
+    send(res, reply);
+  }
+
+  private answer(method: string, args: FakeCall['args'], token: string | undefined): HttpReply {
+    const handler = HANDLERS[method];
+    if (!handler) {
+      this.state.violation(`unknown method ${method}`);
+      return json({ ok: false, error: 'unknown_method' });
+    }
+    const refused = checkCall(this.state, method, args);
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return failureReply(failure);
+    if (!token) return json({ ok: false, error: 'not_authed' });
+    const unscoped = checkScopes(this.state, method, args);
+    if (unscoped) return json(unscoped);
+    if (refused) return json(refused);
+    return json(handler(this.state, args));
+  }
+}

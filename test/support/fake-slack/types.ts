@@ -1,0 +1,74 @@
+// Shapes shared by the fake Slack Web API's parts.
+
+export type Args = Record<string, unknown>;
+
+export interface FakeCall {
+  method: string;
+  /** Form or JSON arguments, with JSON fields (blocks, view, metadata, attachments) parsed; the token removed. */
+  args: Args;
+  at: number;
+}
+
+/** `{error}`: HTTP 200 with ok:false; `{status:429}`: rate limited with Retry-After; `{status:500}`: server error. */
+export type Failure = { error: string } | { status: 429; retryAfter: number } | { status: 500 };
+
+export interface FakeUser {
+  id: string;
+  team_id: string;
+  name: string;
+  real_name: string;
+  tz: string;
+  is_admin: boolean;
+  is_owner: boolean;
+  is_bot: boolean;
+  deleted: false;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_private: boolean;
+  is_archived: boolean;
+  is_member: boolean;
+}
+
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  channel: string;
+  user: string;
+  bot_id: string;
+  text: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  metadata?: unknown;
+  thread_ts?: string;
+  edited?: { user: string; ts: string };
+}
+
+export interface StoredView {
+  id: string;
+  team_id: string;
+  hash: string;
+  user_id?: string;
+  external_id?: string;
+  [field: string]: unknown;
+}
+
+/** What a handler answers: the JSON body (HTTP 200) Slack would send. */
+export type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string; [k: string]: unknown };
+
+export interface HoldHandle {
+  /** Resolves once the held call has arrived (and been processed). */
+  held: Promise<FakeCall>;
+  /** Sends the withheld HTTP reply (or lets the next call through unheld if it has not arrived yet). */
+  release(): void;
+}
+
+export interface FakeSlackOptions {
+  /** Milliseconds since epoch; drives ts values and trigger/response_url expiry. Default Date.now. */
+  now?: () => number;
+  /** Manifest whose `oauth_config.scopes.bot` gates methods. Default: the repository's manifest.yml. */
+  manifestPath?: string;
+  teamId?: string;
+}

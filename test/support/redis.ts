@@ -1,0 +1,38 @@
+// Real Redis for tests: one unique key prefix per test, cleaned by SCAN over that prefix only (never FLUSHDB).
+import { randomBytes } from 'node:crypto';
+import { Redis, type RedisOptions } from 'ioredis';
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** `test:<name>:<random>` — unique per call, so parallel test files never share keys. */
+export function testPrefix(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_-]+/g, '-');
+  return `test:${safe}:${randomBytes(6).toString('hex')}`;
+}
+
+export function createTestRedis(options: RedisOptions = {}): Redis {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 2, ...options });
+  // An unhandled 'error' event would kill the test worker; failing commands still reject, so say it once.
+  let told = false;
+  redis.on('error', (err: Error) => {
+    if (!told) process.stderr.write(`test redis ${TEST_REDIS_URL}: ${err.message}\n`);
+    told = true;
+  });
+  return redis;
+}
+
+/** Escapes the glob characters SCAN MATCH understands, so the prefix is matched literally. */
+const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
+
+/** Deletes every key starting with `prefix`; returns how many were removed. */
+export async function deleteByPrefix(redis: Redis, prefix: string): Promise<number> {
+  if (prefix.length === 0) throw new Error('deleteByPrefix needs a non-empty prefix');
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
