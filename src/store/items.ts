@@ -30,7 +30,9 @@ const SUBMISSION_PENDING = 'pending';
 /** A crashed filing frees its submission key after this long, so the user can submit again. */
 const PENDING_TTL_SECONDS = 60;
 const SUBMISSION_TTL_SECONDS = 7 * 86_400;
-const UPDATE_ATTEMPTS = 8;
+const UPDATE_ATTEMPTS = 30;
+/** Random pause between attempts so contending writers spread out instead of colliding again. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
 const MGET_CHUNK = 500;
 
 /**
@@ -137,6 +139,7 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       const eventJson = history ? historyJson(history, now) : '';
       const swapped = await redis.eval(COMPARE_AND_SET, 2, key, keys.history(teamId, id), raw, JSON.stringify(next), eventJson);
       if (swapped === 1) return next;
+      await backoff(attempt + 1);
     }
     throw conflict(`${formatItemId(id)} is being changed by someone else right now; try again.`);
   }

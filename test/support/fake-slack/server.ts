@@ -76,10 +76,11 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Forgets calls, messages, views, responses, violations and pending failures; keeps users, channels, taints. */
+  /** Forgets calls, messages, views, responses, violations, pending failures and holds; keeps users, channels, taints. */
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.releaseHolds();
     this.state.reset();
   }
 
@@ -155,10 +156,14 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
-    for (const queue of this.holds.values()) for (const h of queue) h.released.resolve();
-    this.holds.clear();
+    this.releaseHolds();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private releaseHolds(): void {
+    for (const queue of this.holds.values()) for (const h of queue) h.released.resolve();
+    this.holds.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
