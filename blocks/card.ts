@@ -17,7 +17,6 @@ import {
   escapeAndTruncate,
   escapeMrkdwn,
   fields,
-  header,
   link,
   type Message,
   message,
@@ -35,7 +34,8 @@ const DESCRIPTION_PREVIEW = 600;
 export function buildCard({ item, score }: CardModel): Message {
   const id = formatItemId(item.id);
   const blocks = [
-    header(`${id} · ${item.title}`),
+    // A section, not a header: plain_text has no defined escaping, mrkdwn does (SPEC §2.7).
+    section(`*${id}* · *${escapeAndTruncate(item.title, 150)}*`),
     ...(item.description ? [section(escapeAndTruncate(item.description, DESCRIPTION_PREVIEW))] : []),
     fields([
       `*Category*\n${categoryText(item)}`,

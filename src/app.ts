@@ -17,7 +17,8 @@ export function requestClientOptions(apiUrl: string): webApi.WebClientOptions {
   };
 }
 
-function boltLogger(logger: Logger, level: BoltLogLevel) {
+/** Routes Bolt's own log lines (receiver warnings, retries) into our structured logger. */
+export function boltLogger(logger: Logger, level: BoltLogLevel) {
   return {
     debug: (...msg: unknown[]) => logger.debug(msg.map(String).join(' '), { source: 'bolt' }),
     info: (...msg: unknown[]) => logger.info(msg.map(String).join(' '), { source: 'bolt' }),

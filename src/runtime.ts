@@ -1,11 +1,11 @@
 // Starting and stopping the two halves of the app: the Slack listener (web) and the BullMQ workers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, webApi } from '@slack/bolt';
+import { LogLevel as BoltLogLevel, HTTPReceiver, webApi } from '@slack/bolt';
 import { Worker } from 'bullmq';
 import { createCardRefreshProcessor } from '../jobs/card-refresh.ts';
 import { QUEUE_NAMES } from '../jobs/contracts.ts';
-import { createApp } from './app.ts';
+import { boltLogger, createApp } from './app.ts';
 import type { Deps } from './deps.ts';
 import { healthRoutes } from './health.ts';
 
@@ -47,6 +47,7 @@ export async function startWeb(deps: Deps): Promise<Running> {
     customRoutes: healthRoutes(deps.redis),
     // Ack is sent as soon as a listener calls ack(); the listener's remaining work continues after it.
     processBeforeResponse: false,
+    logger: boltLogger(deps.logger, BoltLogLevel.WARN),
   });
   const app = createApp(deps, { receiver });
   const server = (await app.start(deps.config.port)) as Server;
