@@ -148,7 +148,7 @@ export class FakeSlack {
   }
 
   /** Polls until `predicate` returns something truthy and resolves with it; on timeout lists recent calls. */
-  waitFor<T>(predicate: () => T, timeoutMs = 5000): Promise<Truthy<T>> {
+  waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 5000): Promise<Truthy<T>> {
     return pollUntil(predicate, timeoutMs, () => {
       const broken = this.violations.length ? `\nviolations:\n  ${this.violations.join('\n  ')}` : '';
       return `recent calls:\n${describeCalls(this.calls)}${broken}`;

@@ -4,7 +4,7 @@ export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 
 /** Polls until `predicate` returns something truthy (exceptions count as "not yet"); `explain` adds context on timeout. */
 export async function pollUntil<T>(
-  predicate: () => T,
+  predicate: () => T | Promise<T>,
   timeoutMs: number,
   explain: () => string,
 ): Promise<Truthy<T>> {
@@ -12,7 +12,7 @@ export async function pollUntil<T>(
   let lastError = '';
   for (;;) {
     try {
-      const value = predicate();
+      const value = await predicate();
       if (value) return value as Truthy<T>;
     } catch (err) {
       lastError = err instanceof Error ? err.message : String(err);
