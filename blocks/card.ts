@@ -1,14 +1,7 @@
 // The item card (SPEC §2.3): the top-level channel message for one debt item.
 import { formatItemId, type Item, isOpen } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
-import {
-  categoryText,
-  confidenceText,
-  interestText,
-  ownerText,
-  paybackText,
-  statusText,
-} from './format.ts';
+import { categoryText, confidenceText, interestText, ownerText, paybackText, statusText } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
 import {
   actions,
@@ -19,8 +12,8 @@ import {
   fields,
   link,
   type Message,
-  message,
   mention,
+  message,
   section,
 } from './kit.ts';
 

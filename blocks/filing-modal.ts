@@ -26,7 +26,12 @@ export interface ModalView {
   blocks: Block[];
 }
 
-function input(id: FieldId, label: string, element: Block, options: { optional?: boolean; hint?: string } = {}): Block {
+function input(
+  id: FieldId,
+  label: string,
+  element: Block,
+  options: { optional?: boolean; hint?: string } = {},
+): Block {
   return {
     type: 'input',
     block_id: id,
@@ -56,8 +61,12 @@ function select(options: Option[], placeholder: string, initialValue?: string): 
   };
 }
 
-const severityOptions = SEVERITY_SCALE.map((s) => option(`${s.level} · ${s.label}`, String(s.level), s.anchor));
-const frequencyOptions = FREQUENCY_SCALE.map((f) => option(`${f.level} · ${f.label}`, String(f.level), f.anchor));
+const severityOptions = SEVERITY_SCALE.map((s) =>
+  option(`${s.level} · ${s.label}`, String(s.level), s.anchor),
+);
+const frequencyOptions = FREQUENCY_SCALE.map((f) =>
+  option(`${f.level} · ${f.label}`, String(f.level), f.anchor),
+);
 const effortOptions = EFFORT_SCALE.map((e) => option(e.size, String(e.level), e.anchor));
 const categoryOptions = CATEGORIES.map((c) => option(c.label, c.value, c.hint || undefined));
 
@@ -69,17 +78,27 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
       hint: 'What hurts, in a few words, e.g. "Feature store backfill is a manual notebook"',
     }),
     input(FIELD.category, 'Category', select(categoryOptions, 'Choose a category', prefill.category)),
-    input(FIELD.description, 'Description', textInput(prefill.description, LIMITS.descriptionMax, { multiline: true }), {
-      optional: true,
-    }),
+    input(
+      FIELD.description,
+      'Description',
+      textInput(prefill.description, LIMITS.descriptionMax, { multiline: true }),
+      {
+        optional: true,
+      },
+    ),
     input(FIELD.component, 'Component', textInput(prefill.component, LIMITS.componentMax), {
       optional: true,
       hint: 'e.g. feature-store, ranking-model',
     }),
-    input(FIELD.links, 'Links', textInput(prefill.links?.join('\n'), LIMITS.linksMax * (LIMITS.linkMax + 1), { multiline: true }), {
-      optional: true,
-      hint: `Up to ${LIMITS.linksMax} http(s) links, one per line`,
-    }),
+    input(
+      FIELD.links,
+      'Links',
+      textInput(prefill.links?.join('\n'), LIMITS.linksMax * (LIMITS.linkMax + 1), { multiline: true }),
+      {
+        optional: true,
+        hint: `Up to ${LIMITS.linksMax} http(s) links, one per line`,
+      },
+    ),
     input(
       FIELD.owner,
       'Owner',
@@ -104,9 +123,14 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
       input(FIELD.severity, 'Your estimate: when it bites, how bad?', select(severityOptions, 'Severity'), {
         optional: true,
       }),
-      input(FIELD.frequency, 'Your estimate: how often does it bite?', select(frequencyOptions, 'Frequency'), {
-        optional: true,
-      }),
+      input(
+        FIELD.frequency,
+        'Your estimate: how often does it bite?',
+        select(frequencyOptions, 'Frequency'),
+        {
+          optional: true,
+        },
+      ),
       input(FIELD.effort, 'Your estimate: how big is a proper fix?', select(effortOptions, 'Effort'), {
         optional: true,
       }),
@@ -115,7 +139,10 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
   return {
     type: 'modal',
     callback_id: isFile ? CALLBACK.fileModal : CALLBACK.editModal,
-    title: plain(isFile ? 'File tech debt' : `Edit ${formatItemId(model.itemId ?? 0)}`, SLACK_LIMITS.viewTitle),
+    title: plain(
+      isFile ? 'File tech debt' : `Edit ${formatItemId(model.itemId ?? 0)}`,
+      SLACK_LIMITS.viewTitle,
+    ),
     submit: plain(isFile ? 'File' : 'Save', SLACK_LIMITS.viewSubmit),
     close: plain('Cancel', SLACK_LIMITS.viewClose),
     private_metadata: model.privateMetadata,

@@ -4,7 +4,16 @@ import { type Dimension, EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '.
 import type { Score, Vote } from '../src/domain/scoring.ts';
 import { buildCard } from './card.ts';
 import { hours } from './format.ts';
-import { type Block, context, divider, escapeAndTruncate, type Message, message, mention, section } from './kit.ts';
+import {
+  type Block,
+  context,
+  divider,
+  escapeAndTruncate,
+  type Message,
+  mention,
+  message,
+  section,
+} from './kit.ts';
 
 export interface ItemDetailModel {
   item: Item;

@@ -3,7 +3,17 @@ import type { Item } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { categoryText, itemLabel, scoreLine, statusText } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
-import { actions, button, type Block, context, divider, escapeAndTruncate, type Message, message, section } from './kit.ts';
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  divider,
+  escapeAndTruncate,
+  type Message,
+  message,
+  section,
+} from './kit.ts';
 
 export const LIST_PAGE_SIZE = 10;
 
@@ -52,8 +62,10 @@ export function buildItemList(model: ItemListModel): Message {
   const state = model.pagingState;
   if (state !== null && pages > 1) {
     const nav: Block[] = [];
-    if (model.page > 1) nav.push(button(`${ACTION.listPage}:prev`, 'Previous', { value: `${model.page - 1}|${state}` }));
-    if (model.page < pages) nav.push(button(`${ACTION.listPage}:next`, 'Next', { value: `${model.page + 1}|${state}` }));
+    if (model.page > 1)
+      nav.push(button(`${ACTION.listPage}:prev`, 'Previous', { value: `${model.page - 1}|${state}` }));
+    if (model.page < pages)
+      nav.push(button(`${ACTION.listPage}:next`, 'Next', { value: `${model.page + 1}|${state}` }));
     blocks.push(actions(BLOCK.listNav, nav));
   }
   return message(`${model.heading}: ${model.totalEntries} items`, blocks);

@@ -48,7 +48,10 @@ export const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mr
   text: truncate(text, max),
 });
 
-export const header = (text: string): Block => ({ type: 'header', text: plain(text, SLACK_LIMITS.headerText) });
+export const header = (text: string): Block => ({
+  type: 'header',
+  text: plain(text, SLACK_LIMITS.headerText),
+});
 
 export const section = (text: string, accessory?: Block): Block => ({
   type: 'section',
@@ -110,7 +113,8 @@ export interface Option {
 }
 
 export function option(text: string, value: string, description?: string): Option {
-  if (value.length > SLACK_LIMITS.optionValue) throw new Error(`option value over ${SLACK_LIMITS.optionValue}: ${value}`);
+  if (value.length > SLACK_LIMITS.optionValue)
+    throw new Error(`option value over ${SLACK_LIMITS.optionValue}: ${value}`);
   return {
     text: plain(text, SLACK_LIMITS.optionText),
     value,
@@ -127,7 +131,9 @@ export interface Message {
 export function message(text: string, blocks: readonly Block[]): Message {
   const max = SLACK_LIMITS.blocksPerMessage;
   const kept =
-    blocks.length <= max ? [...blocks] : [...blocks.slice(0, max - 1), context([`…and ${blocks.length - max + 1} more blocks not shown`])];
+    blocks.length <= max
+      ? [...blocks]
+      : [...blocks.slice(0, max - 1), context([`…and ${blocks.length - max + 1} more blocks not shown`])];
   return { text: truncate(text, SLACK_LIMITS.messageText), blocks: kept };
 }
 

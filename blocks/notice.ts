@@ -7,7 +7,10 @@ export function buildNotice(text: string, hint?: string): Message {
 }
 
 export function buildUsage(command: Extract<Command, { kind: 'usage' }>, escapedProblem: string): Message {
-  return buildNotice(`${escapedProblem}\nUsage: \`${USAGE[command.subcommand]}\``, 'Ids work as DEBT-42, debt-42 or 42.');
+  return buildNotice(
+    `${escapedProblem}\nUsage: \`${USAGE[command.subcommand]}\``,
+    'Ids work as DEBT-42, debt-42 or 42.',
+  );
 }
 
 export function buildHelp(): Message {

@@ -16,7 +16,12 @@ export const REFRESH_SLOT_MS = 2000;
  * job id, so any number of processes asking at once produce one chat.update per slot; a request made while
  * a slot's job runs lands in the next slot, so the last state is always shown.
  */
-export async function requestCardRefresh(queue: Queue, clock: Clock, teamId: string, itemId: number): Promise<void> {
+export async function requestCardRefresh(
+  queue: Queue,
+  clock: Clock,
+  teamId: string,
+  itemId: number,
+): Promise<void> {
   const now = clock.now().getTime();
   const slot = Math.floor(now / REFRESH_SLOT_MS) + 1;
   const payload: CardRefreshPayload = { v: 1, teamId, itemId };
@@ -49,7 +54,12 @@ export function createCardRefreshProcessor(deps: CardRefreshDeps) {
     if (!scored) return 'no card';
     const card = buildCard(scored);
     try {
-      await deps.client.chat.update({ channel: item.channelId, ts: item.card.ts, text: card.text, blocks: card.blocks });
+      await deps.client.chat.update({
+        channel: item.channelId,
+        ts: item.card.ts,
+        text: card.text,
+        blocks: card.blocks,
+      });
       return 'updated';
     } catch (error) {
       const failure = classifySlackError(error);
@@ -59,7 +69,12 @@ export function createCardRefreshProcessor(deps: CardRefreshDeps) {
       }
       if (failure.kind === 'channel') {
         // The card is gone: remember that, so it is never retried again; the item lives on.
-        await deps.items.update(teamId, itemId, (i) => (i.card ? { ...i, card: { ...i.card, orphaned: true } } : i), null);
+        await deps.items.update(
+          teamId,
+          itemId,
+          (i) => (i.card ? { ...i, card: { ...i.card, orphaned: true } } : i),
+          null,
+        );
         deps.logger.warn('card orphaned', { teamId, itemId, error: failure.error });
         return 'orphaned';
       }

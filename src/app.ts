@@ -1,5 +1,5 @@
 // createApp(deps): the Bolt App with every listener registered. Starts nothing.
-import { App, type Receiver, LogLevel as BoltLogLevel, type webApi } from '@slack/bolt';
+import { App, LogLevel as BoltLogLevel, type Receiver, type webApi } from '@slack/bolt';
 import type { Deps } from './deps.ts';
 import type { Logger } from './lib/logger.ts';
 import * as actions from './slack/actions/index.ts';

@@ -50,7 +50,9 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
   const connect = (name: string, options: RedisOptions): Redis => {
     const connection = new Redis(config.redis.url, { ...options, connectionName: `debt-triage:${name}` });
     // An unhandled 'error' event would kill the process; a down Redis is reported by /readyz instead.
-    connection.on('error', (error) => logger.warn('redis connection error', { connection: name, error: error.message }));
+    connection.on('error', (error) =>
+      logger.warn('redis connection error', { connection: name, error: error.message }),
+    );
     connections.push(connection);
     return connection;
   };

@@ -8,7 +8,9 @@ export async function redisAnswers(redis: Redis): Promise<boolean> {
   try {
     const pong = await Promise.race([
       redis.ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS).unref(),
+      ),
     ]);
     return pong === 'PONG';
   } catch {

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 // Entry-point plumbing: configuration errors as one clear message, signals, and last-resort error logging.
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './deps.ts';
 import { type Running, startWeb, startWorkers } from './runtime.ts';
 
 export async function runProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
+  // A local .env is a convenience for `npm start`; variables already set in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

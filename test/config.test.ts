@@ -17,12 +17,24 @@ describe('loadConfig', () => {
 
   it('names every missing or malformed variable in one message pointing at the README', () => {
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Olympus', REDIS_URL: 'http://x' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DEFAULT_TIMEZONE: 'Mars/Olympus',
+        REDIS_URL: 'http://x',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as ConfigError).message;
-      for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'LOG_LEVEL', 'DEFAULT_TIMEZONE', 'REDIS_URL'])
+      for (const name of [
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+        'PORT',
+        'LOG_LEVEL',
+        'DEFAULT_TIMEZONE',
+        'REDIS_URL',
+      ])
         expect(message).toContain(name);
       expect(message).toContain('README');
       expect(message).not.toMatch(/at .*\.ts:\d+/);
@@ -35,10 +47,15 @@ describe('loadConfig', () => {
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ ...valid, PORT: '', SLACK_APP_TOKEN: ' ' })).toMatchObject({ port: 3000, slack: { socketMode: false } });
+    expect(loadConfig({ ...valid, PORT: '', SLACK_APP_TOKEN: ' ' })).toMatchObject({
+      port: 3000,
+      slack: { socketMode: false },
+    });
   });
 
   it('adds a trailing slash to SLACK_API_URL', () => {
-    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe(
+      'http://127.0.0.1:9/api/',
+    );
   });
 });

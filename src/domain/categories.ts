@@ -1,6 +1,10 @@
 // The debt categories of SPEC §1.2, in menu order. Values are stored in Redis: never rename one.
 export const CATEGORIES = [
-  { value: 'data', label: 'Data & features', hint: 'unstable, unvalidated or undocumented inputs; leakage; labels' },
+  {
+    value: 'data',
+    label: 'Data & features',
+    hint: 'unstable, unvalidated or undocumented inputs; leakage; labels',
+  },
   { value: 'experiment', label: 'Experimentation & reproducibility', hint: "untracked runs, can't retrain" },
   { value: 'model', label: 'Model quality & behaviour', hint: 'staleness, entanglement, metric mismatch' },
   { value: 'pipeline', label: 'Pipelines & glue code', hint: 'pipeline jungles, manual steps, skew' },

@@ -1,6 +1,6 @@
 // Parses the text after `/debt` (SPEC §2.1) into a command. Pure: garbage in, a usage answer out, never a throw.
 import { type Category, isCategory } from './categories.ts';
-import { parseItemId, STATUS_ACTIONS, type Status, type StatusAction, STATUSES } from './item.ts';
+import { parseItemId, STATUS_ACTIONS, STATUSES, type Status, type StatusAction } from './item.ts';
 
 export interface ListFilters {
   category: Category | null;
@@ -43,7 +43,12 @@ export const USAGE = {
 export type Subcommand = keyof typeof USAGE;
 
 const UNAVAILABLE = new Set<string>(['hit', 'digest', 'config', 'stats', 'export']);
-const STATUS_ALIASES: Record<string, Status | 'closed'> = { 'in-progress': 'in_progress', wontfix: 'wont_fix', "won't-fix": 'wont_fix', done: 'resolved' };
+const STATUS_ALIASES: Record<string, Status | 'closed'> = {
+  'in-progress': 'in_progress',
+  wontfix: 'wont_fix',
+  "won't-fix": 'wont_fix',
+  done: 'resolved',
+};
 
 function isSubcommand(word: string): word is Subcommand {
   return Object.hasOwn(USAGE, word);
@@ -95,12 +100,19 @@ export function parseCommand(text: string): Command {
     case 'list':
       return parseList(args);
     case 'top':
-      return args.length === 0 ? { kind: 'top' } : { kind: 'usage', subcommand: 'top', problem: `\`${shown(args.join(' '))}\` is not expected.` };
+      return args.length === 0
+        ? { kind: 'top' }
+        : { kind: 'usage', subcommand: 'top', problem: `\`${shown(args.join(' '))}\` is not expected.` };
     case 'show':
     case 'edit': {
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;
-      if (args.length > 1) return { kind: 'usage', subcommand: sub, problem: `\`${shown(args.slice(1).join(' '))}\` is not expected.` };
+      if (args.length > 1)
+        return {
+          kind: 'usage',
+          subcommand: sub,
+          problem: `\`${shown(args.slice(1).join(' '))}\` is not expected.`,
+        };
       return { kind: sub, id };
     }
     case 'assign': {
@@ -110,7 +122,11 @@ export function parseCommand(text: string): Command {
       if (who === undefined) return { kind: 'usage', subcommand: sub, problem: 'Whom to assign is missing.' };
       const userId = parseUserMention(who);
       if (userId === null || args.length > 2)
-        return { kind: 'usage', subcommand: sub, problem: `\`${shown(args.slice(1).join(' '))}\` is not a @mention of one person.` };
+        return {
+          kind: 'usage',
+          subcommand: sub,
+          problem: `\`${shown(args.slice(1).join(' '))}\` is not a @mention of one person.`,
+        };
       return { kind: 'assign', id, userId };
     }
     default: {

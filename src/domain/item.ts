@@ -55,7 +55,14 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
-export const HISTORY_KINDS = ['filed', 'edited', 'voted', 'pain_reported', 'assigned', 'status_changed'] as const;
+export const HISTORY_KINDS = [
+  'filed',
+  'edited',
+  'voted',
+  'pain_reported',
+  'assigned',
+  'status_changed',
+] as const;
 export const HistoryEventSchema = z.object({
   v: z.literal(1),
   kind: z.enum(HISTORY_KINDS),
@@ -113,7 +120,9 @@ export function nextStatus(current: Status, action: StatusAction): Status {
     ((action === 'resolve' || action === 'wontfix') && isOpen(current)) ||
     (action === 'reopen' && !isOpen(current));
   if (!allowed) {
-    throw invalid(`It is ${STATUS_LABELS[current].toLowerCase()}, so it cannot be moved to ${STATUS_LABELS[target].toLowerCase()}.`);
+    throw invalid(
+      `It is ${STATUS_LABELS[current].toLowerCase()}, so it cannot be moved to ${STATUS_LABELS[target].toLowerCase()}.`,
+    );
   }
   return target;
 }

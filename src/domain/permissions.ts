@@ -10,7 +10,10 @@ export interface Actor {
 /** Reporter, owner, the channel's stewards and workspace admins may edit, assign and change status. */
 export function canManageItem(item: Item, actor: Actor, stewards: readonly string[]): boolean {
   return (
-    actor.isAdmin || actor.userId === item.reporterId || actor.userId === item.ownerId || stewards.includes(actor.userId)
+    actor.isAdmin ||
+    actor.userId === item.reporterId ||
+    actor.userId === item.ownerId ||
+    stewards.includes(actor.userId)
   );
 }
 

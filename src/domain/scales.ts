@@ -3,7 +3,12 @@ export const SEVERITY_SCALE = [
   { level: 1, label: 'Nuisance', anchor: 'annoying, a few minutes lost', hours: 0.25 },
   { level: 2, label: 'Minor', anchor: 'about an hour; known workaround', hours: 1 },
   { level: 3, label: 'Moderate', anchor: 'about half a day; blocks a task or needs an expert', hours: 4 },
-  { level: 4, label: 'Major', anchor: 'a day or two; a release blocked, a bad result reaches users', hours: 16 },
+  {
+    level: 4,
+    label: 'Major',
+    anchor: 'a day or two; a release blocked, a bad result reaches users',
+    hours: 16,
+  },
   {
     level: 5,
     label: 'Critical',

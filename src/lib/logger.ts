@@ -16,7 +16,8 @@ export interface Logger {
 function serializable(fields: LogFields): LogFields {
   const out: LogFields = {};
   for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+    out[key] =
+      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
   }
   return out;
 }
@@ -28,7 +29,14 @@ export function createLogger(
 ): Logger {
   const log = (at: LogLevel, message: string, fields: LogFields = {}) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...serializable({ ...base, ...fields }) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        msg: message,
+        ...serializable({ ...base, ...fields }),
+      }),
+    );
   };
   return {
     debug: (m, f) => log('debug', m, f),

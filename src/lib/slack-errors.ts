@@ -17,7 +17,13 @@ export const CHANNEL_ERRORS = new Set([
   'cant_update_message',
   'restricted_action',
 ]);
-export const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'token_expired']);
+export const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'account_inactive',
+  'not_authed',
+  'token_expired',
+]);
 
 function field(error: unknown, name: string): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
@@ -27,17 +33,22 @@ export function classifySlackError(error: unknown): SlackFailure {
   const code = field(error, 'code');
   if (code === 'slack_webapi_rate_limited_error') {
     const retryAfter = Number(field(error, 'retryAfter'));
-    return { kind: 'rate_limited', retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1 };
+    return {
+      kind: 'rate_limited',
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1,
+    };
   }
   if (code === 'slack_webapi_platform_error') {
     const slackError = String(field(field(error, 'data'), 'error') ?? 'unknown_error');
     if (slackError === 'ratelimited') return { kind: 'rate_limited', retryAfterSeconds: 1 };
     if (CHANNEL_ERRORS.has(slackError)) return { kind: 'channel', error: slackError };
     if (AUTH_ERRORS.has(slackError)) return { kind: 'auth', error: slackError };
-    if (slackError === 'internal_error' || slackError === 'fatal_error') return { kind: 'transient', error: slackError };
+    if (slackError === 'internal_error' || slackError === 'fatal_error')
+      return { kind: 'transient', error: slackError };
     return { kind: 'platform', error: slackError };
   }
-  if (code === 'slack_webapi_http_error') return { kind: 'transient', error: `http_${String(field(error, 'statusCode'))}` };
+  if (code === 'slack_webapi_http_error')
+    return { kind: 'transient', error: `http_${String(field(error, 'statusCode'))}` };
   return { kind: 'transient', error: error instanceof Error ? error.message : String(error) };
 }
 

@@ -3,21 +3,24 @@ import type { webApi } from '@slack/bolt';
 import { buildCard } from '../../blocks/card.ts';
 import { ACTION } from '../../blocks/ids.ts';
 import { actions, button, channelLink, type Message, message, section } from '../../blocks/kit.ts';
+import { requestCardRefresh } from '../../jobs/card-refresh.ts';
 import type { Deps } from '../deps.ts';
 import { formatItemId, type Item } from '../domain/item.ts';
 import { classifySlackError } from '../lib/slack-errors.ts';
-import { requestCardRefresh } from '../../jobs/card-refresh.ts';
 
 type CardDeps = Pick<Deps, 'items' | 'scores' | 'logger' | 'cardQueue' | 'clock'>;
 
 export type CardPostResult = { ok: true; item: Item } | { ok: false; item: Item; reason: string };
 
 const REASONS: Record<string, (channel: string) => string> = {
-  not_in_channel: (c) => `I'm not a member of ${c}. Invite me there with \`/invite @Debt Triage\`, then press *Try again*.`,
+  not_in_channel: (c) =>
+    `I'm not a member of ${c}. Invite me there with \`/invite @Debt Triage\`, then press *Try again*.`,
   channel_not_found: (c) =>
     `I can't see ${c}: it is private and I'm not in it, or it was deleted. Invite me with \`/invite @Debt Triage\`, then press *Try again*.`,
-  is_archived: (c) => `${c} is archived. Unarchive it, or move the item with \`/debt edit\` once moving is supported, then press *Try again*.`,
-  restricted_action: (c) => `Posting in ${c} is restricted for apps. Ask a channel manager to allow it, then press *Try again*.`,
+  is_archived: (c) =>
+    `${c} is archived. Unarchive it, or move the item with \`/debt edit\` once moving is supported, then press *Try again*.`,
+  restricted_action: (c) =>
+    `Posting in ${c} is restricted for apps. Ask a channel manager to allow it, then press *Try again*.`,
 };
 
 export function cardFailureMessage(item: Item, reason: string): Message {
@@ -25,12 +28,18 @@ export function cardFailureMessage(item: Item, reason: string): Message {
   const text = `*${id}* is saved, but I could not post its card in ${channelLink(item.channelId)}. ${reason}`;
   return message(`${id} is saved, but its card could not be posted.`, [
     section(text),
-    actions('debt_card_repost_actions', [button(ACTION.cardRepost, 'Try again', { value: String(item.id), style: 'primary' })]),
+    actions('debt_card_repost_actions', [
+      button(ACTION.cardRepost, 'Try again', { value: String(item.id), style: 'primary' }),
+    ]),
   ]);
 }
 
 /** Posts the card for an item that has none (or an orphaned one) and records where it went. */
-export async function postCard(deps: CardDeps, client: webApi.WebClient, item: Item): Promise<CardPostResult> {
+export async function postCard(
+  deps: CardDeps,
+  client: webApi.WebClient,
+  item: Item,
+): Promise<CardPostResult> {
   const [scored] = await deps.scores.score(item.teamId, [item]);
   if (!scored) throw new Error('scoring returned nothing');
   const card = buildCard(scored);
@@ -44,7 +53,12 @@ export async function postCard(deps: CardDeps, client: webApi.WebClient, item: I
     });
     const ts = posted.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    const saved = await deps.items.update(item.teamId, item.id, (i) => ({ ...i, card: { ts, orphaned: false } }), null);
+    const saved = await deps.items.update(
+      item.teamId,
+      item.id,
+      (i) => ({ ...i, card: { ts, orphaned: false } }),
+      null,
+    );
     return { ok: true, item: saved };
   } catch (error) {
     const failure = classifySlackError(error);
@@ -52,7 +66,8 @@ export async function postCard(deps: CardDeps, client: webApi.WebClient, item: I
     const channel = channelLink(item.channelId);
     const reason =
       failure.kind === 'channel' || failure.kind === 'platform'
-        ? (REASONS[failure.error]?.(channel) ?? `Slack answered \`${failure.error}\`. Press *Try again* in a minute.`)
+        ? (REASONS[failure.error]?.(channel) ??
+          `Slack answered \`${failure.error}\`. Press *Try again* in a minute.`)
         : failure.kind === 'rate_limited'
           ? `Slack asked me to slow down. Press *Try again* in ${failure.retryAfterSeconds} seconds.`
           : 'Slack did not answer in time. Press *Try again* in a minute.';

@@ -1,14 +1,24 @@
 // Item changes shared by commands, buttons and modals: permission check, change, history, card refresh.
 import type { Deps } from '../deps.ts';
 import { forbidden, invalid, notFound } from '../domain/errors.ts';
-import { formatItemId, type Item, type ItemDraft, nextStatus, STATUS_LABELS, type StatusAction } from '../domain/item.ts';
+import {
+  formatItemId,
+  type Item,
+  type ItemDraft,
+  nextStatus,
+  STATUS_LABELS,
+  type StatusAction,
+} from '../domain/item.ts';
 import { canManageItem, canSeeItem, MANAGERS } from '../domain/permissions.ts';
 import type { EventInput } from '../store/items.ts';
 import { isWorkspaceAdmin } from './admins.ts';
 import { refreshCard } from './cards.ts';
 import type { RequestContext } from './context.ts';
 
-export type OpsDeps = Pick<Deps, 'items' | 'settings' | 'scores' | 'redis' | 'keys' | 'logger' | 'cardQueue' | 'clock'>;
+export type OpsDeps = Pick<
+  Deps,
+  'items' | 'settings' | 'scores' | 'redis' | 'keys' | 'logger' | 'cardQueue' | 'clock'
+>;
 
 /** The item as this user may see it from this channel; anything else is "not found", never "forbidden". */
 export async function findVisibleItem(deps: OpsDeps, ctx: RequestContext, id: number): Promise<Item> {
@@ -17,7 +27,12 @@ export async function findVisibleItem(deps: OpsDeps, ctx: RequestContext, id: nu
   return item;
 }
 
-export async function requireManager(deps: OpsDeps, ctx: RequestContext, item: Item, what: string): Promise<void> {
+export async function requireManager(
+  deps: OpsDeps,
+  ctx: RequestContext,
+  item: Item,
+  what: string,
+): Promise<void> {
   const { stewards } = await deps.settings.get(ctx.teamId, item.channelId);
   if (canManageItem(item, { userId: ctx.userId, isAdmin: false }, stewards)) return;
   if (await isWorkspaceAdmin(deps, ctx.client, ctx.teamId, ctx.userId)) return;
@@ -40,7 +55,13 @@ async function manage(
   return saved;
 }
 
-export function changeStatus(deps: OpsDeps, ctx: RequestContext, id: number, action: StatusAction, note: string) {
+export function changeStatus(
+  deps: OpsDeps,
+  ctx: RequestContext,
+  id: number,
+  action: StatusAction,
+  note: string,
+) {
   const now = deps.clock.now().toISOString();
   return manage(
     deps,
@@ -75,7 +96,14 @@ export function assignOwner(deps: OpsDeps, ctx: RequestContext, id: number, owne
   );
 }
 
-const EDITABLE: readonly (keyof ItemDraft)[] = ['title', 'description', 'category', 'component', 'links', 'ownerId'];
+const EDITABLE: readonly (keyof ItemDraft)[] = [
+  'title',
+  'description',
+  'category',
+  'component',
+  'links',
+  'ownerId',
+];
 
 export function editItem(deps: OpsDeps, ctx: RequestContext, id: number, draft: ItemDraft) {
   return manage(
@@ -86,7 +114,9 @@ export function editItem(deps: OpsDeps, ctx: RequestContext, id: number, draft: 
     (item) => ({ ...item, ...draft }),
     (before, after) => {
       const changed = EDITABLE.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-      return changed.length === 0 ? null : { kind: 'edited', actorId: ctx.userId, detail: changed.join(', ') };
+      return changed.length === 0
+        ? null
+        : { kind: 'edited', actorId: ctx.userId, detail: changed.join(', ') };
     },
   );
 }

@@ -3,7 +3,7 @@ import { buildItemList, LIST_PAGE_SIZE } from '../../blocks/item-list.ts';
 import type { Message } from '../../blocks/kit.ts';
 import { type Category, categoryLabel, isCategory } from '../domain/categories.ts';
 import type { ListFilters } from '../domain/command.ts';
-import { isOpen, type Item, STATUS_LABELS, type Status, STATUSES } from '../domain/item.ts';
+import { type Item, isOpen, STATUS_LABELS, STATUSES, type Status } from '../domain/item.ts';
 import { canSeeItem } from '../domain/permissions.ts';
 import { rank } from '../domain/scoring.ts';
 import type { OpsDeps } from './item-ops.ts';
@@ -31,7 +31,8 @@ function matches(item: Item, query: ListQuery): boolean {
 
 function heading(query: ListQuery): string {
   const { filters } = query;
-  const status = filters.status === null ? 'Open' : filters.status === 'closed' ? 'Closed' : STATUS_LABELS[filters.status];
+  const status =
+    filters.status === null ? 'Open' : filters.status === 'closed' ? 'Closed' : STATUS_LABELS[filters.status];
   const parts = [
     `${status} debt`,
     filters.category ? `in ${categoryLabel(filters.category)}` : '',
@@ -50,7 +51,8 @@ export function encodeListState(query: ListQuery): string {
 export function decodeListState(state: string): { channelId: string; filters: ListFilters } | null {
   const [channelId = '', category = '', status = '', mine = '', all = ''] = state.split(';');
   if (!/^[A-Z0-9]{2,}$/.test(channelId)) return null;
-  const validStatus = status === '' || status === 'closed' || (STATUSES as readonly string[]).includes(status);
+  const validStatus =
+    status === '' || status === 'closed' || (STATUSES as readonly string[]).includes(status);
   if ((category !== '' && !isCategory(category)) || !validStatus) return null;
   return {
     channelId,
@@ -67,7 +69,12 @@ async function rankedEntries(deps: OpsDeps, query: ListQuery) {
   const items = query.filters.all
     ? await deps.items.listTeam(query.teamId)
     : await deps.items.listChannel(query.teamId, query.channelId);
-  return rank(await deps.scores.score(query.teamId, items.filter((i) => matches(i, query))));
+  return rank(
+    await deps.scores.score(
+      query.teamId,
+      items.filter((i) => matches(i, query)),
+    ),
+  );
 }
 
 export async function buildListPage(deps: OpsDeps, query: ListQuery, page: number): Promise<Message> {
@@ -85,8 +92,18 @@ export async function buildListPage(deps: OpsDeps, query: ListQuery, page: numbe
   });
 }
 
-export async function buildTop(deps: OpsDeps, teamId: string, channelId: string, userId: string): Promise<Message> {
-  const query: ListQuery = { teamId, channelId, userId, filters: { category: null, status: 'open', mine: false, all: false } };
+export async function buildTop(
+  deps: OpsDeps,
+  teamId: string,
+  channelId: string,
+  userId: string,
+): Promise<Message> {
+  const query: ListQuery = {
+    teamId,
+    channelId,
+    userId,
+    filters: { category: null, status: 'open', mine: false, all: false },
+  };
   const ranked = (await rankedEntries(deps, query)).filter((e) => e.score.ranked);
   return buildItemList({
     heading: `Top ${TOP_N} to pay down in <#${channelId}>`,
@@ -95,6 +112,7 @@ export async function buildTop(deps: OpsDeps, teamId: string, channelId: string,
     totalEntries: Math.min(ranked.length, TOP_N),
     pageSize: TOP_N,
     pagingState: null,
-    emptyText: 'No ranked items yet: items need votes from enough teammates. See `/debt list` for everything open.',
+    emptyText:
+      'No ranked items yet: items need votes from enough teammates. See `/debt list` for everything open.',
   });
 }

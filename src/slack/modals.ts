@@ -1,7 +1,6 @@
 // Opening the filing and edit modals, and the private_metadata they carry (validated on the way back).
 import { z } from 'zod';
 import { buildFilingModal } from '../../blocks/filing-modal.ts';
-import type { Deps } from '../deps.ts';
 import type { Item, ItemDraft } from '../domain/item.ts';
 import type { RequestContext } from './context.ts';
 
@@ -18,7 +17,6 @@ function cardChannel(channelId: string | null): string | null {
 }
 
 export async function openFilingModal(
-  deps: Pick<Deps, 'logger'>,
   ctx: RequestContext,
   triggerId: string,
   prefill: Partial<ItemDraft>,
@@ -33,12 +31,7 @@ export async function openFilingModal(
   await ctx.client.views.open({ trigger_id: triggerId, view });
 }
 
-export async function openEditModal(
-  deps: Pick<Deps, 'logger'>,
-  ctx: RequestContext,
-  triggerId: string,
-  item: Item,
-): Promise<void> {
+export async function openEditModal(ctx: RequestContext, triggerId: string, item: Item): Promise<void> {
   const view = buildFilingModal({
     mode: 'edit',
     itemId: item.id,

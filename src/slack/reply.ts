@@ -1,9 +1,10 @@
 // Turns any failure inside a listener into a clear ephemeral answer and a log line (SPEC §2.8, STYLE §8).
+
+import type { Message } from '../../blocks/kit.ts';
 import { buildNotice } from '../../blocks/notice.ts';
 import { isDomainError } from '../domain/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
-import type { Message } from '../../blocks/kit.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
 
@@ -17,7 +18,8 @@ function isRedisDown(error: unknown): boolean {
 /** What the user reads for an error; the log keeps the details. */
 export function describeError(error: unknown): string {
   if (isDomainError(error)) return error.userMessage;
-  if (isRedisDown(error)) return 'Debt Triage cannot reach its database right now, so nothing was changed. Please try again in a minute.';
+  if (isRedisDown(error))
+    return 'Debt Triage cannot reach its database right now, so nothing was changed. Please try again in a minute.';
   if (isSlackApiError(error)) {
     const failure = classifySlackError(error);
     if (failure.kind === 'rate_limited')
@@ -28,12 +30,20 @@ export function describeError(error: unknown): string {
 }
 
 /** Runs `work`; on failure answers through `reply` (itself guarded) and logs once. Never rethrows. */
-export async function answeringErrors(logger: Logger, reply: Reply, work: () => Promise<void>, context: Record<string, unknown> = {}) {
+export async function answeringErrors(
+  logger: Logger,
+  reply: Reply,
+  work: () => Promise<void>,
+  context: Record<string, unknown> = {},
+) {
   try {
     await work();
   } catch (error) {
     const expected = isDomainError(error);
-    (expected ? logger.info : logger.error)(expected ? 'request refused' : 'request failed', { ...context, error });
+    (expected ? logger.info : logger.error)(expected ? 'request refused' : 'request failed', {
+      ...context,
+      error,
+    });
     try {
       await reply(buildNotice(describeError(error)));
     } catch (replyError) {

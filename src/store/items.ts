@@ -5,8 +5,8 @@ import {
   formatItemId,
   type HistoryEvent,
   HistoryEventSchema,
-  type Item,
   ITEM_SCHEMA_VERSION,
+  type Item,
   type ItemDraft,
   ItemSchema,
 } from '../domain/item.ts';
@@ -24,7 +24,8 @@ export interface NewItem {
 }
 
 export type EventInput = HistoryInput | null | ((before: Item, after: Item) => HistoryInput | null);
-export type HistoryInput = Pick<HistoryEvent, 'kind' | 'actorId'> & Partial<Pick<HistoryEvent, 'detail' | 'note' | 'subjectId'>>;
+export type HistoryInput = Pick<HistoryEvent, 'kind' | 'actorId'> &
+  Partial<Pick<HistoryEvent, 'detail' | 'note' | 'subjectId'>>;
 
 const SUBMISSION_PENDING = 'pending';
 /** A crashed filing frees its submission key after this long, so the user can submit again. */
@@ -32,7 +33,8 @@ const PENDING_TTL_SECONDS = 60;
 const SUBMISSION_TTL_SECONDS = 7 * 86_400;
 const UPDATE_ATTEMPTS = 30;
 /** Random pause between attempts so contending writers spread out instead of colliding again. */
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
+const backoff = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
 const MGET_CHUNK = 500;
 
 /**
@@ -93,7 +95,8 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     const claimed = await redis.set(onceKey, SUBMISSION_PENDING, 'EX', PENDING_TTL_SECONDS, 'NX');
     if (claimed === null) {
       const existing = await redis.get(onceKey);
-      const earlier = existing && existing !== SUBMISSION_PENDING ? await get(teamId, Number(existing)) : null;
+      const earlier =
+        existing && existing !== SUBMISSION_PENDING ? await get(teamId, Number(existing)) : null;
       if (earlier) return { item: earlier, created: false };
       throw conflict('This form is already being saved; give it a moment.');
     }
@@ -137,7 +140,15 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       const next = ItemSchema.parse({ ...change(before), updatedAt: now });
       const history = typeof event === 'function' ? event(before, next) : event;
       const eventJson = history ? historyJson(history, now) : '';
-      const swapped = await redis.eval(COMPARE_AND_SET, 2, key, keys.history(teamId, id), raw, JSON.stringify(next), eventJson);
+      const swapped = await redis.eval(
+        COMPARE_AND_SET,
+        2,
+        key,
+        keys.history(teamId, id),
+        raw,
+        JSON.stringify(next),
+        eventJson,
+      );
       if (swapped === 1) return next;
       await backoff(attempt + 1);
     }
@@ -153,7 +164,8 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       return item;
     },
     listTeam: async (teamId) => getMany(teamId, await idsOf(keys.items(teamId))),
-    listChannel: async (teamId, channelId) => getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),
+    listChannel: async (teamId, channelId) =>
+      getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),
     update,
     async history(teamId, id) {
       const key = keys.history(teamId, id);

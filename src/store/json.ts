@@ -19,6 +19,7 @@ export function parseRecord<S extends z.ZodType>(schema: S, key: string, raw: st
     throw new CorruptRecordError(key, error instanceof Error ? error.message : 'invalid JSON');
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CorruptRecordError(key, parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success)
+    throw new CorruptRecordError(key, parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
 }

@@ -30,7 +30,11 @@ export function createScoreReader(votes: VoteStore, settings: SettingsStore, clo
       return items.map((item) => {
         const itemVotes = byItem.get(item.id) ?? [];
         // Pain reports arrive with the voting release; until then measured interest never applies.
-        return { item, votes: itemVotes, score: scoreItem(itemVotes, [], quorums.get(item.channelId) ?? 2, now) };
+        return {
+          item,
+          votes: itemVotes,
+          score: scoreItem(itemVotes, [], quorums.get(item.channelId) ?? 2, now),
+        };
       });
     },
   };

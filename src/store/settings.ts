@@ -26,7 +26,10 @@ export function createSettingsStore(redis: Redis, keys: Keys): SettingsStore {
       return raw === null ? DEFAULT_CHANNEL_SETTINGS : parseRecord(ChannelSettingsSchema, key, raw);
     },
     async save(teamId, channelId, settings) {
-      await redis.set(keys.channelSettings(teamId, channelId), JSON.stringify(ChannelSettingsSchema.parse(settings)));
+      await redis.set(
+        keys.channelSettings(teamId, channelId),
+        JSON.stringify(ChannelSettingsSchema.parse(settings)),
+      );
     },
   };
 }

@@ -1,12 +1,17 @@
 // Votes per item: one hash field per (dimension, user), so a new vote replaces the old one atomically.
 import type { Redis } from 'ioredis';
-import { type Dimension, DIMENSIONS, isLevel, type Level } from '../domain/scales.ts';
+import { DIMENSIONS, type Dimension, isLevel, type Level } from '../domain/scales.ts';
 import type { Vote } from '../domain/scoring.ts';
 import type { Keys } from './keys.ts';
 
 export interface VoteStore {
   /** Sets (or, with null, retracts) one user's votes; dimensions not named are left as they are. */
-  set(teamId: string, itemId: number, userId: string, levels: Partial<Record<Dimension, Level | null>>): Promise<void>;
+  set(
+    teamId: string,
+    itemId: number,
+    userId: string,
+    levels: Partial<Record<Dimension, Level | null>>,
+  ): Promise<void>;
   forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, Vote[]>>;
 }
 

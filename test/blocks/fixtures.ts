@@ -1,6 +1,12 @@
 // Maximal inputs for the Block Kit builders: every user-text field at its SPEC §1.1 limit, full of the
 // characters §2.7 says must never reach Slack raw (`<`, `>`, `&`), special mentions, forged links and emoji.
-import { type HistoryEvent, HistoryEventSchema, type Item, ItemSchema, LIMITS } from '../../src/domain/item.ts';
+import {
+  type HistoryEvent,
+  HistoryEventSchema,
+  type Item,
+  ItemSchema,
+  LIMITS,
+} from '../../src/domain/item.ts';
 import type { Dimension, Level } from '../../src/domain/scales.ts';
 import { type PainReport, type Score, scoreItem, type Vote } from '../../src/domain/scoring.ts';
 
@@ -53,7 +59,13 @@ export const MAX_LINKS = Array.from({ length: LIMITS.linksMax }, (_, i) =>
 );
 
 /** Strings checkEscaped must never find verbatim in rendered text. */
-export const TAINTED: readonly string[] = [...EVIL_ATOMS, MAX_TITLE, MAX_DESCRIPTION, MAX_COMPONENT, ...MAX_LINKS];
+export const TAINTED: readonly string[] = [
+  ...EVIL_ATOMS,
+  MAX_TITLE,
+  MAX_DESCRIPTION,
+  MAX_COMPONENT,
+  ...MAX_LINKS,
+];
 
 export function makeItem(overrides: Partial<Item> = {}): Item {
   return ItemSchema.parse({

@@ -17,7 +17,10 @@ describe('parseCommand', () => {
     ['assign DEBT-3 <@U123ABC|alice>', { kind: 'assign', id: 3, userId: 'U123ABC' }],
     ['assign 3 <@W9ZZ>', { kind: 'assign', id: 3, userId: 'W9ZZ' }],
     ['resolve DEBT-1 fixed in PR 12', { kind: 'status', action: 'resolve', id: 1, note: 'fixed in PR 12' }],
-    ['wontfix 4 duplicate of DEBT-2', { kind: 'status', action: 'wontfix', id: 4, note: 'duplicate of DEBT-2' }],
+    [
+      'wontfix 4 duplicate of DEBT-2',
+      { kind: 'status', action: 'wontfix', id: 4, note: 'duplicate of DEBT-2' },
+    ],
     ['start 5', { kind: 'status', action: 'start', id: 5, note: '' }],
     ['reopen 5', { kind: 'status', action: 'reopen', id: 5, note: '' }],
     ['digest', { kind: 'unavailable', subcommand: 'digest' }],
@@ -58,7 +61,11 @@ describe('parseCommand', () => {
     const long = 'x'.repeat(4000);
     expect(parseCommand(long)).toEqual({ kind: 'file', title: long });
     expect(parseCommand('show 🙈'.repeat(10))).toMatchObject({ kind: 'usage', subcommand: 'show' });
-    expect(parseCommand('show 🙈🙈')).toEqual({ kind: 'usage', subcommand: 'show', problem: '`🙈🙈` is not an item id.' });
+    expect(parseCommand('show 🙈🙈')).toEqual({
+      kind: 'usage',
+      subcommand: 'show',
+      problem: '`🙈🙈` is not an item id.',
+    });
     expect(parseCommand('\u0000\u202e<!channel> résumé')).toMatchObject({ kind: 'file' });
     const badToken = `show ${'9'.repeat(60)}`;
     const parsed = parseCommand(badToken);

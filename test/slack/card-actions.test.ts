@@ -16,7 +16,9 @@ describe('card buttons, the message shortcut and card refreshes', () => {
   it('Resolve on the card resolves for the reporter and refuses others', async () => {
     const id = await h.file({ title: 'Dead experiment branches in trainer' });
     const refused = await h.click('debt_card_resolve', String(id), { userId: 'U0MALLORY' });
-    expect(JSON.stringify(await h.fake.waitFor(() => h.fake.responses(refused.responseUrl)[0]))).toContain('Only');
+    expect(JSON.stringify(await h.fake.waitFor(() => h.fake.responses(refused.responseUrl)[0]))).toContain(
+      'Only',
+    );
     const done = await h.click('debt_card_resolve', String(id));
     const answer = await h.fake.waitFor(() => h.fake.responses(done.responseUrl)[0]);
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -49,7 +51,12 @@ describe('card buttons, the message shortcut and card refreshes', () => {
         team: { id: TEAM, domain: 'fake' },
         user: { id: 'U0ALICE', username: 'alice', team_id: TEAM },
         channel: { id: 'C0TEAM', name: 'team' },
-        message: { type: 'message', ts: original.ts, text: 'The nightly backfill\nfailed again, third time this week', user: 'U0BOB' },
+        message: {
+          type: 'message',
+          ts: original.ts,
+          text: 'The nightly backfill\nfailed again, third time this week',
+          user: 'U0BOB',
+        },
         response_url: h.fake.issueResponseUrl(),
         action_ts: '1.2',
         token: 'legacy',
@@ -73,7 +80,10 @@ describe('card buttons, the message shortcut and card refreshes', () => {
     await h.command(`start ${id}`);
     // The first attempt is refused with 429; the worker waits Retry-After, then sends the latest state again.
     const attempts = await h.fake.waitFor(() => {
-      const calls = h.fake.callsTo('chat.update').slice(before).filter((c) => c.args.ts === cardTs);
+      const calls = h.fake
+        .callsTo('chat.update')
+        .slice(before)
+        .filter((c) => c.args.ts === cardTs);
       return calls.length >= 2 && calls;
     }, 10_000);
     const [refused, retried] = attempts;

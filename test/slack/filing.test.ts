@@ -36,7 +36,11 @@ describe('filing an item with /debt', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
       response_action: 'errors',
-      errors: { title: expect.stringContaining('3–150'), category: 'Choose a category.', links: expect.any(String) },
+      errors: {
+        title: expect.stringContaining('3–150'),
+        category: 'Choose a category.',
+        links: expect.any(String),
+      },
     });
     expect(await h.deps.items.listTeam('T0FAKE')).toEqual([]);
   });
@@ -68,7 +72,12 @@ describe('filing an item with /debt', () => {
     const item = await h.fake.waitFor(async () => (await h.deps.items.get('T0FAKE', 1))?.card);
     expect(item).toMatchObject({ ts: expect.any(String) });
     const saved = await h.deps.items.require('T0FAKE', 1);
-    expect(saved).toMatchObject({ reporterId: 'U0ALICE', category: 'data', channelVisibility: 'public', links: ['https://wiki.example/leak'] });
+    expect(saved).toMatchObject({
+      reporterId: 'U0ALICE',
+      category: 'data',
+      channelVisibility: 'public',
+      links: ['https://wiki.example/leak'],
+    });
     const votes = (await h.deps.votes.forItems('T0FAKE', [1])).get(1);
     expect(votes).toHaveLength(3);
 
@@ -84,7 +93,11 @@ describe('filing an item with /debt', () => {
     await h.command('Undocumented label pipeline', { channelId: 'GSECRET' });
     await h.fake.waitFor(() => h.fake.callsTo('views.open')[0]);
     const responseUrl = h.fake.issueResponseUrl();
-    await h.submit(h.openedView(), { title: 'Undocumented label pipeline', category: 'pipeline', channel: 'GSECRET' }, { responseUrl });
+    await h.submit(
+      h.openedView(),
+      { title: 'Undocumented label pipeline', category: 'pipeline', channel: 'GSECRET' },
+      { responseUrl },
+    );
     const told = await h.fake.waitFor(() => h.fake.responses(responseUrl)[0]);
     expect(JSON.stringify(told)).toContain('/invite @Debt Triage');
     expect(JSON.stringify(told)).toContain('DEBT-1');
@@ -104,8 +117,14 @@ describe('filing an item with /debt', () => {
     h.fake.setChannel('CGONE', { is_archived: true });
     await h.command('');
     await h.fake.waitFor(() => h.fake.callsTo('views.open')[0]);
-    await h.submit(h.openedView(), { title: 'Stale model in prod', category: 'model', channel: 'CGONE' }, { responseUrl: null });
-    const dm = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel !== 'CGONE'));
+    await h.submit(
+      h.openedView(),
+      { title: 'Stale model in prod', category: 'model', channel: 'CGONE' },
+      { responseUrl: null },
+    );
+    const dm = await h.fake.waitFor(() =>
+      h.fake.callsTo('chat.postMessage').find((c) => c.args.channel !== 'CGONE'),
+    );
     expect(JSON.stringify(dm.args)).toContain('archived');
     expect(await h.deps.items.get('T0FAKE', 1)).not.toBeNull();
   });

@@ -19,7 +19,12 @@ describe('item commands', () => {
 
   it('lists this channel ranked, with unvoted items last, and shows help and usage', async () => {
     const low = await h.file({ title: 'Flaky offline eval job', severity: '2', frequency: '3' });
-    const high = await h.file({ title: 'Manual retrain every Friday', severity: '3', frequency: '4', effort: '2' });
+    const high = await h.file({
+      title: 'Manual retrain every Friday',
+      severity: '3',
+      frequency: '4',
+      effort: '2',
+    });
     const none = await h.file({ title: 'Undocumented feature flags' });
     const { reply } = await h.command('list');
     const body = text(await reply());
@@ -52,20 +57,32 @@ describe('item commands', () => {
     const item = await h.deps.items.require('T0FAKE', id);
     const before = h.fake.callsTo('chat.update').length;
 
-    expect(text(await (await h.command(`assign DEBT-${id} <@U0BOB|bob>`)).reply())).toContain('now owned by <@U0BOB>');
+    expect(text(await (await h.command(`assign DEBT-${id} <@U0BOB|bob>`)).reply())).toContain(
+      'now owned by <@U0BOB>',
+    );
     expect(text(await (await h.command(`start ${id}`)).reply())).toContain('in progress');
     expect(text(await (await h.command(`resolve ${id} fixed in PR 7`)).reply())).toContain('resolved');
     const again = text(await (await h.command(`resolve ${id}`)).reply());
     expect(again).toContain('cannot be moved');
 
     const update = await h.fake.waitFor(
-      () => h.fake.callsTo('chat.update').slice(before).find((c) => JSON.stringify(c.args.blocks).includes('Resolved')),
+      () =>
+        h.fake
+          .callsTo('chat.update')
+          .slice(before)
+          .find((c) => JSON.stringify(c.args.blocks).includes('Resolved')),
       8000,
     );
     expect(update.args.ts).toBe(item.card?.ts);
     expect(text(await (await h.command(`reopen ${id} came back`)).reply())).toContain('open');
     const history = await h.deps.items.history('T0FAKE', id);
-    expect(history.map((e) => e.kind)).toEqual(['filed', 'assigned', 'status_changed', 'status_changed', 'status_changed']);
+    expect(history.map((e) => e.kind)).toEqual([
+      'filed',
+      'assigned',
+      'status_changed',
+      'status_changed',
+      'status_changed',
+    ]);
     expect(history.at(-1)?.note).toBe('came back');
   });
 
@@ -75,7 +92,9 @@ describe('item commands', () => {
     expect(refused).toContain('Only');
     expect(refused).toContain('reporter');
     expect((await h.deps.items.require('T0FAKE', id)).status).toBe('open');
-    const admin = text(await (await h.command(`wontfix ${id} duplicate of DEBT-1`, { userId: 'U0ADMIN' })).reply());
+    const admin = text(
+      await (await h.command(`wontfix ${id} duplicate of DEBT-1`, { userId: 'U0ADMIN' })).reply(),
+    );
     expect(admin).toContain('won');
   });
 

@@ -27,14 +27,14 @@ describe('requests Slack did not sign, and inputs nobody expected', () => {
   it('rejects a forged signature with 401', async () => {
     const payload = body();
     const headers = signRequest('not-the-secret', payload, undefined, FORM);
-    const res = await fetch(h.events, { method: "POST", headers: { ...headers }, body: payload });
+    const res = await fetch(h.events, { method: 'POST', headers: { ...headers }, body: payload });
     expect(res.status).toBe(401);
   });
 
   it('rejects a correctly signed request that is 6 minutes old with 401', async () => {
     const payload = body();
     const headers = signRequest(SIGNING_SECRET, payload, Math.floor(Date.now() / 1000) - 6 * 60, FORM);
-    const res = await fetch(h.events, { method: "POST", headers: { ...headers }, body: payload });
+    const res = await fetch(h.events, { method: 'POST', headers: { ...headers }, body: payload });
     expect(res.status).toBe(401);
   });
 
@@ -45,7 +45,14 @@ describe('requests Slack did not sign, and inputs nobody expected', () => {
   });
 
   it('never fails a request on garbage, unicode or 4,000 characters of text', async () => {
-    for (const text of ['\u0000\u202e', 'show 🙈🙈🙈', `list ${'x'.repeat(4000)}`, 'assign', '<!channel> list', 'resolve DEBT-0']) {
+    for (const text of [
+      '\u0000\u202e',
+      'show 🙈🙈🙈',
+      `list ${'x'.repeat(4000)}`,
+      'assign',
+      '<!channel> list',
+      'resolve DEBT-0',
+    ]) {
       const { response, reply } = await h.command(text);
       expect(response.status).toBe(200);
       if (!text.startsWith('<!channel>') && !text.startsWith('\u0000')) expect(await reply()).toBeTruthy();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/domain/errors.ts';
 import type { ItemDraft } from '../../src/domain/item.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
@@ -57,7 +57,13 @@ describe('item store on a real Redis', () => {
     for (const a of attempts) {
       if (a.status === 'rejected') expect(isDomainError(a.reason) && a.reason.code).toBe('conflict');
     }
-    const again = await store().file({ teamId: 'TIDEM', channelId: 'C1', reporterId: 'U1', draft, submissionKey: 'VSAME' });
+    const again = await store().file({
+      teamId: 'TIDEM',
+      channelId: 'C1',
+      reporterId: 'U1',
+      draft,
+      submissionKey: 'VSAME',
+    });
     expect(again).toMatchObject({ created: false, item: { id: 1 } });
     expect(await store().listTeam('TIDEM')).toHaveLength(1);
   });
@@ -69,15 +75,20 @@ describe('item store on a real Redis', () => {
   });
 
   it('applies concurrent updates without losing one, each with its history event', async () => {
-    const { item } = await store().file({ teamId: 'TUPD', channelId: 'C1', reporterId: 'U1', draft, submissionKey: 'V1' });
+    const { item } = await store().file({
+      teamId: 'TUPD',
+      channelId: 'C1',
+      reporterId: 'U1',
+      draft,
+      submissionKey: 'V1',
+    });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store().update(
-          'TUPD',
-          item.id,
-          (it) => ({ ...it, description: `${it.description}${i},` }),
-          { kind: 'edited', actorId: 'U1', detail: `edit ${i}` },
-        ),
+        store().update('TUPD', item.id, (it) => ({ ...it, description: `${it.description}${i},` }), {
+          kind: 'edited',
+          actorId: 'U1',
+          detail: `edit ${i}`,
+        }),
       ),
     );
     const after = await store().require('TUPD', item.id);

@@ -33,11 +33,22 @@ export interface Harness {
   deps: Deps;
   events: string;
   log: string[];
-  command(text: string, opts?: { userId?: string; channelId?: string; teamId?: string }): Promise<CommandResult>;
+  command(
+    text: string,
+    opts?: { userId?: string; channelId?: string; teamId?: string },
+  ): Promise<CommandResult>;
   /** The view of the n-th views.open call (default: the last), with the id the fake gave it. */
   openedView(index?: number): OpenedView;
-  submit(view: OpenedView, values: Values, opts?: { userId?: string; responseUrl?: string | null }): Promise<AppResponse>;
-  click(actionId: string, value: string, opts?: ClickOptions): Promise<{ response: AppResponse; responseUrl: string }>;
+  submit(
+    view: OpenedView,
+    values: Values,
+    opts?: { userId?: string; responseUrl?: string | null },
+  ): Promise<AppResponse>;
+  click(
+    actionId: string,
+    value: string,
+    opts?: ClickOptions,
+  ): Promise<{ response: AppResponse; responseUrl: string }>;
   /** Files an item through the real command and modal, and waits until its card is posted (or was refused). */
   file(item: FileInput): Promise<number>;
   stop(): Promise<void>;
@@ -112,7 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const post = (body: string) => postToApp(events, SIGNING_SECRET, body);
 
-  return {
+  const harness: Harness = {
     fake,
     deps,
     events,
@@ -165,7 +176,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             state: { values: stateValues(view, values) },
           },
           response_urls: responseUrl
-            ? [{ block_id: 'channel', action_id: 'channel', channel_id: values.channel ?? '', response_url: responseUrl }]
+            ? [
+                {
+                  block_id: 'channel',
+                  action_id: 'channel',
+                  channel_id: values.channel ?? '',
+                  response_url: responseUrl,
+                },
+              ]
             : [],
         }),
       );
@@ -181,13 +199,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           user: { id: opts.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: teamId },
           api_app_id: 'A0FAKE',
           token: 'legacy',
-          container: { type: 'message', message_ts: opts.messageTs ?? '1.000001', channel_id: channelId, is_ephemeral: false },
+          container: {
+            type: 'message',
+            message_ts: opts.messageTs ?? '1.000001',
+            channel_id: channelId,
+            is_ephemeral: false,
+          },
           trigger_id: fake.issueTriggerId(),
           channel: { id: channelId, name: 'team' },
           message: { type: 'message', ts: opts.messageTs ?? '1.000001', text: '' },
           response_url: responseUrl,
           actions: [
-            { type: 'button', action_id: actionId, block_id: opts.blockId ?? 'b', value, action_ts: '1.1', text: { type: 'plain_text', text: 'x' } },
+            {
+              type: 'button',
+              action_id: actionId,
+              block_id: opts.blockId ?? 'b',
+              value,
+              action_ts: '1.1',
+              text: { type: 'plain_text', text: 'x' },
+            },
           ],
         }),
       );
@@ -198,10 +228,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const userId = input.userId ?? 'U0ALICE';
       const opens = fake.callsTo('views.open').length;
       const posts = fake.callsTo('chat.postMessage').length + fake.callsTo('response_url').length;
-      await this.command('', { userId, channelId });
+      await harness.command('', { userId, channelId });
       await fake.waitFor(() => fake.callsTo('views.open').length > opens);
-      const res = await this.submit(
-        this.openedView(),
+      const res = await harness.submit(
+        harness.openedView(),
         {
           title: input.title,
           category: input.category ?? 'pipeline',
@@ -213,7 +243,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         { userId },
       );
       if (res.status !== 200 || res.text !== '') throw new Error(`filing failed: ${res.status} ${res.text}`);
-      await fake.waitFor(() => fake.callsTo('chat.postMessage').length + fake.callsTo('response_url').length > posts);
+      await fake.waitFor(
+        () => fake.callsTo('chat.postMessage').length + fake.callsTo('response_url').length > posts,
+      );
       const ids = (await deps.items.listTeam(TEAM)).map((i) => i.id);
       return Math.max(...ids);
     },
@@ -224,4 +256,5 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await fake.close();
     },
   };
+  return harness;
 }

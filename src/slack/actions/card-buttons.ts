@@ -14,7 +14,7 @@ export function handleCardEdit(deps: Deps) {
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       await requireManager(deps, ctx, item, 'edit');
-      await openEditModal(deps, ctx, args.body.trigger_id, item);
+      await openEditModal(ctx, args.body.trigger_id, item);
     });
   };
 }

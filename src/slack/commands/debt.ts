@@ -35,18 +35,30 @@ async function showItem(deps: Deps, ctx: RequestContext, id: number) {
 async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
   switch (command.kind) {
     case 'file':
-      return openFilingModal(deps, ctx, triggerId, { title: command.title.slice(0, 150) });
+      return openFilingModal(ctx, triggerId, { title: command.title.slice(0, 150) });
     case 'help':
       return void (await ctx.reply(buildHelp()));
     case 'usage':
       return void (await ctx.reply(buildUsage(command, escapeMrkdwn(command.problem))));
     case 'unavailable':
       return void (await ctx.reply(
-        buildNotice(`\`/debt ${command.subcommand}\` is not available in this version yet.`, 'See `/debt help` for what works today.'),
+        buildNotice(
+          `\`/debt ${command.subcommand}\` is not available in this version yet.`,
+          'See `/debt help` for what works today.',
+        ),
       ));
     case 'list':
       return void (await ctx.reply(
-        await buildListPage(deps, { filters: command.filters, channelId: ctx.channelId ?? '', teamId: ctx.teamId, userId: ctx.userId }, 1),
+        await buildListPage(
+          deps,
+          {
+            filters: command.filters,
+            channelId: ctx.channelId ?? '',
+            teamId: ctx.teamId,
+            userId: ctx.userId,
+          },
+          1,
+        ),
       ));
     case 'top':
       return void (await ctx.reply(await buildTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId)));
@@ -55,15 +67,19 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
     case 'edit': {
       const item = await findVisibleItem(deps, ctx, command.id);
       await requireManager(deps, ctx, item, 'edit');
-      return openEditModal(deps, ctx, triggerId, item);
+      return openEditModal(ctx, triggerId, item);
     }
     case 'assign': {
       const item = await assignOwner(deps, ctx, command.id, command.userId);
-      return void (await ctx.reply(buildNotice(`${formatItemId(item.id)} is now owned by ${mention(command.userId)}.`)));
+      return void (await ctx.reply(
+        buildNotice(`${formatItemId(item.id)} is now owned by ${mention(command.userId)}.`),
+      ));
     }
     case 'status': {
       const item = await changeStatus(deps, ctx, command.id, command.action, command.note);
-      return void (await ctx.reply(buildNotice(`${formatItemId(item.id)} is now *${STATUS_LABELS[item.status].toLowerCase()}*.`)));
+      return void (await ctx.reply(
+        buildNotice(`${formatItemId(item.id)} is now *${STATUS_LABELS[item.status].toLowerCase()}*.`),
+      ));
     }
   }
 }
@@ -85,4 +101,3 @@ export function handleDebtCommand(deps: Deps) {
     });
   };
 }
-

@@ -36,7 +36,7 @@ export function handleFileFromMessage(deps: Deps) {
           deps.logger.warn('chat.getPermalink failed; filing without the link', { error });
           return null;
         });
-      await openFilingModal(deps, ctx, shortcut.trigger_id, {
+      await openFilingModal(ctx, shortcut.trigger_id, {
         title: titleFromMessage(text),
         description: text.slice(0, LIMITS.descriptionMax),
         links: permalink ? [permalink] : [],

@@ -19,7 +19,10 @@ export function handleEditSubmission(deps: Deps) {
     }
     const meta = readMetadata(EditMetadataSchema, view.private_metadata);
     if (!meta) {
-      await ack({ response_action: 'errors', errors: { title: 'This form is out of date; close it and run /debt edit again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { title: 'This form is out of date; close it and run /debt edit again.' },
+      });
       return;
     }
     const teamId = body.team?.id ?? view.team_id;

@@ -1,12 +1,11 @@
 // The filing modal's submission: validate, save, ack; then post the card (SPEC §2.2, §2.8).
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { buildNotice } from '../../../blocks/notice.ts';
 import type { Deps } from '../../deps.ts';
 import { formatItemId, type Item } from '../../domain/item.ts';
 import { cardFailureMessage, postCard, tellUser } from '../cards.ts';
 import { describeError } from '../reply.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
-import type { webApi } from '@slack/bolt';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -25,10 +24,16 @@ async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item
 }
 
 /** Everything after the ack: visibility, card, and telling the reporter if the card could not be posted. */
-export async function publishFiledItem(deps: Deps, client: webApi.WebClient, item: Item, responseUrl: string | null) {
+export async function publishFiledItem(
+  deps: Deps,
+  client: webApi.WebClient,
+  item: Item,
+  responseUrl: string | null,
+) {
   const visible = await recordVisibility(deps, client, item);
   const result = await postCard(deps, client, visible);
-  if (!result.ok) await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
+  if (!result.ok)
+    await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
 }
 
 export function handleFileSubmission(deps: Deps) {
@@ -44,7 +49,13 @@ export function handleFileSubmission(deps: Deps) {
     let filed: { item: Item; created: boolean };
     try {
       // view.id is the same for every submission of this modal: a resubmission or retry files nothing new.
-      filed = await deps.items.file({ teamId, channelId, reporterId, draft: parsed.draft, submissionKey: view.id });
+      filed = await deps.items.file({
+        teamId,
+        channelId,
+        reporterId,
+        draft: parsed.draft,
+        submissionKey: view.id,
+      });
       if (filed.created) await deps.votes.set(teamId, filed.item.id, reporterId, parsed.estimates);
     } catch (error) {
       deps.logger.error('filing failed', { teamId, error });

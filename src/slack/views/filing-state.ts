@@ -36,7 +36,8 @@ function level(values: ViewStateValues, id: FieldId): Level | null {
 
 export function parseLinks(raw: string): { links: string[]; error: string | null } {
   const tokens = raw.split(/\s+/).filter(Boolean);
-  if (tokens.length > LIMITS.linksMax) return { links: [], error: `At most ${LIMITS.linksMax} links, please.` };
+  if (tokens.length > LIMITS.linksMax)
+    return { links: [], error: `At most ${LIMITS.linksMax} links, please.` };
   for (const token of tokens) {
     let url: URL | null = null;
     try {
@@ -44,7 +45,12 @@ export function parseLinks(raw: string): { links: string[]; error: string | null
     } catch {
       // Not a URL at all: reported below with the offending text.
     }
-    if (!url || !['http:', 'https:'].includes(url.protocol) || token.length > LIMITS.linkMax || /[<>|]/.test(token)) {
+    if (
+      !url ||
+      !['http:', 'https:'].includes(url.protocol) ||
+      token.length > LIMITS.linkMax ||
+      /[<>|]/.test(token)
+    ) {
       return { links: [], error: `“${token.slice(0, 60)}” is not an http(s) link.` };
     }
   }
