@@ -1,0 +1,13 @@
+// npm run bench: runs every benchmark and writes its numbers to bench/results/<name>.json.
+import { benchColdStart } from './cold-start.ts';
+import { benchFiling } from './filing.ts';
+
+const benches: Record<string, () => Promise<string>> = { 'cold-start': benchColdStart, filing: benchFiling };
+const only = process.argv.slice(2);
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const file = await run();
+  process.stdout.write(`${name}: ${file}\n`);
+}
+process.exit(0);
