@@ -42,11 +42,18 @@ function input(
   };
 }
 
+/** Cuts a prefill (e.g. a long message, SPEC §2.6) to `max` units without keeping half of an emoji. */
+function cutTo(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 function textInput(initial: string | undefined, max: number, extra: Record<string, unknown> = {}): Block {
   return {
     type: 'plain_text_input',
     max_length: max,
-    ...(initial ? { initial_value: initial.slice(0, max) } : {}),
+    ...(initial ? { initial_value: cutTo(initial, max) } : {}),
     ...extra,
   };
 }

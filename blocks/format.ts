@@ -2,7 +2,7 @@
 import { categoryLabel } from '../src/domain/categories.ts';
 import { formatItemId, type Item, STATUS_LABELS } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
-import { escapeAndTruncate, mention } from './kit.ts';
+import { escapeAndTruncate, escapeMrkdwn, mention } from './kit.ts';
 
 export function hours(value: number): string {
   if (value >= 10) return `${Math.round(value)}`;
@@ -40,8 +40,9 @@ export function statusText(item: Item): string {
   return STATUS_LABELS[item.status];
 }
 
+/** Escaped: labels such as "Data & features" hold a raw `&`, which Slack asks to be sent as `&amp;`. */
 export function categoryText(item: Item): string {
-  return categoryLabel(item.category);
+  return escapeMrkdwn(categoryLabel(item.category));
 }
 
 /** One line summary used by lists: interest · payback · confidence · voters. */

@@ -14,6 +14,7 @@ import {
   message,
   section,
 } from './kit.ts';
+import { SLACK_LIMITS } from './limits.ts';
 
 export interface ItemDetailModel {
   item: Item;
@@ -25,6 +26,7 @@ export interface ItemDetailModel {
 }
 
 const HISTORY_SHOWN = 15;
+const HISTORY_HEADING = '*History*';
 
 const LABELS: Record<Dimension, readonly string[]> = {
   severity: SEVERITY_SCALE.map((s) => s.label),
@@ -48,6 +50,22 @@ function historyLine(event: HistoryEvent): string {
   return `${when} UTC · ${what}${subject}${detail} by ${mention(event.actorId)}${note}`;
 }
 
+/**
+ * The newest events, oldest first: at most HISTORY_SHOWN, and only as many whole lines as fit one section
+ * (long notes would otherwise push the newest events past the 3000-char cut, or cut a line in half).
+ */
+function recentHistory(history: HistoryEvent[]): string[] {
+  const lines: string[] = [];
+  let length = HISTORY_HEADING.length;
+  for (const event of history.slice(-HISTORY_SHOWN).reverse()) {
+    const line = historyLine(event);
+    if (length + 1 + line.length > SLACK_LIMITS.sectionText) break;
+    lines.unshift(line);
+    length += 1 + line.length;
+  }
+  return lines;
+}
+
 export function buildItemDetail(model: ItemDetailModel): Message {
   const card = buildCard({ item: model.item, score: model.score });
   // The detail reuses the card's content but not its buttons: ephemeral copies must not act on the item.
@@ -59,13 +77,13 @@ export function buildItemDetail(model: ItemDetailModel): Message {
       ? `Median severity ${hours(score.severityHours ?? 0)} h × ${hours(score.frequencyPerWeek ?? 0)}/week; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
       : 'Not scored yet: it needs at least one severity and one frequency vote.',
   ];
-  const shown = model.history.slice(-HISTORY_SHOWN);
+  const shown = recentHistory(model.history);
   const blocks: Block[] = [
     ...cardBlocks,
     section(figures.join('\n')),
     ...(model.permalink ? [context([`<${model.permalink}|Open the card and its vote thread>`])] : []),
     divider(),
-    section(`*History*\n${shown.map(historyLine).join('\n')}`),
+    section([HISTORY_HEADING, ...shown].join('\n')),
     ...(model.history.length > shown.length
       ? [context([`${model.history.length - shown.length} earlier events not shown`])]
       : []),

@@ -28,12 +28,15 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
+/** Truncates text that is already escaped (mrkdwn), without leaving half an entity (`&am…`) at the end. */
+export function truncateEscaped(escaped: string, max: number): string {
+  if (escaped.length <= max) return escaped;
+  return truncate(escaped, max).replace(/&[a-z]{0,3}…$/, '…');
+}
+
 /** Escapes first, then truncates, without leaving half an entity (`&am…`) at the end. */
 export function escapeAndTruncate(text: string, max: number): string {
-  const escaped = escapeMrkdwn(text);
-  if (escaped.length <= max) return escaped;
-  const cut = truncate(escaped, max);
-  return cut.replace(/&[a-z]{0,3}…$/, '…');
+  return truncateEscaped(escapeMrkdwn(text), max);
 }
 
 export const plain = (text: string, max: number = SLACK_LIMITS.sectionText): PlainText => ({
@@ -45,7 +48,7 @@ export const plain = (text: string, max: number = SLACK_LIMITS.sectionText): Pla
 /** Trusted mrkdwn (already escaped where it holds user text). */
 export const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
   type: 'mrkdwn',
-  text: truncate(text, max),
+  text: truncateEscaped(text, max),
 });
 
 export const header = (text: string): Block => ({
@@ -134,7 +137,8 @@ export function message(text: string, blocks: readonly Block[]): Message {
     blocks.length <= max
       ? [...blocks]
       : [...blocks.slice(0, max - 1), context([`…and ${blocks.length - max + 1} more blocks not shown`])];
-  return { text: truncate(text, SLACK_LIMITS.messageText), blocks: kept };
+  // The fallback is mrkdwn as well (notifications), escaped by the caller: cut it between entities too.
+  return { text: truncateEscaped(text, SLACK_LIMITS.messageText), blocks: kept };
 }
 
 /** `<@U123>` for a Slack user id we stored (ids are validated, so this can never carry user text). */

@@ -1,14 +1,17 @@
 // Short ephemeral answers: help, usage, refusals and errors. Callers pass trusted mrkdwn or escape first.
 import { type Command, USAGE } from '../src/domain/command.ts';
-import { context, type Message, message, section } from './kit.ts';
+import { context, type Message, message, section, truncateEscaped } from './kit.ts';
 
 export function buildNotice(text: string, hint?: string): Message {
   return message(text, [section(text), ...(hint ? [context([hint])] : [])]);
 }
 
+/** Room for the problem, so that however long the bad input, the usage line itself is always shown. */
+const PROBLEM_MAX = 500;
+
 export function buildUsage(command: Extract<Command, { kind: 'usage' }>, escapedProblem: string): Message {
   return buildNotice(
-    `${escapedProblem}\nUsage: \`${USAGE[command.subcommand]}\``,
+    `${truncateEscaped(escapedProblem, PROBLEM_MAX)}\nUsage: \`${USAGE[command.subcommand]}\``,
     'Ids work as DEBT-42, debt-42 or 42.',
   );
 }
@@ -16,7 +19,8 @@ export function buildUsage(command: Extract<Command, { kind: 'usage' }>, escaped
 export function buildHelp(): Message {
   const lines = [
     '*Debt Triage* — file technical debt, vote on how much it hurts, pay it down.',
-    '`/debt` or `/debt <title>` — file an item (opens a form)',
+    // `<title>` raw would be read by Slack as a link token, even inside backticks.
+    '`/debt` or `/debt &lt;title&gt;` — file an item (opens a form)',
     `\`${USAGE.list}\` — ranked list, this channel or the whole workspace with \`all\``,
     `\`${USAGE.top}\` — this channel's top items`,
     `\`${USAGE.show}\` — everything about one item, with its history`,

@@ -1,4 +1,5 @@
 // Parses the text after `/debt` (SPEC §2.1) into a command. Pure: garbage in, a usage answer out, never a throw.
+import { clip } from '../lib/text.ts';
 import { type Category, isCategory } from './categories.ts';
 import { parseItemId, STATUS_ACTIONS, STATUSES, type Status, type StatusAction } from './item.ts';
 
@@ -61,7 +62,7 @@ export function parseUserMention(token: string): string | null {
 
 /** Short, printable form of a bad token for a usage message (the caller escapes it). */
 function shown(token: string): string {
-  return token.length > 40 ? `${token.slice(0, 39)}…` : token;
+  return token.length > 40 ? `${clip(token, 39)}…` : token;
 }
 
 function parseList(args: string[]): Command {

@@ -49,7 +49,9 @@ function nodes(node: unknown): Obj[] {
 
 /** The text of every mrkdwn object, plus the message's fallback text (notifications render it as mrkdwn). */
 function mrkdwnTexts(payload: unknown): string[] {
-  const texts = nodes(payload).flatMap((n) => (n.type === 'mrkdwn' && typeof n.text === 'string' ? [n.text] : []));
+  const texts = nodes(payload).flatMap((n) =>
+    n.type === 'mrkdwn' && typeof n.text === 'string' ? [n.text] : [],
+  );
   if (isObj(payload) && typeof payload.text === 'string') texts.push(payload.text);
   return texts;
 }
@@ -78,8 +80,11 @@ function loneSurrogates(payload: unknown): string[] {
     if (typeof node === 'string') {
       if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(node))
         out.push(`${path}: half a surrogate pair`);
-    } else if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${path}[${i}]`));
-    else if (isObj(node)) for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+    } else if (Array.isArray(node)) {
+      for (const [i, n] of node.entries()) walk(n, `${path}[${i}]`);
+    } else if (isObj(node)) {
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
+    }
   };
   walk(payload, '');
   return out;
@@ -87,11 +92,21 @@ function loneSurrogates(payload: unknown): string[] {
 
 /** All four checks at once, so a failure names every problem. */
 function messageProblems(msg: Message, tainted: readonly string[] = TAINTED): string[] {
-  return [...checkMessage(msg), ...checkEscaped(msg, tainted), ...mrkdwnProblems(msg), ...loneSurrogates(msg)];
+  return [
+    ...checkMessage(msg),
+    ...checkEscaped(msg, tainted),
+    ...mrkdwnProblems(msg),
+    ...loneSurrogates(msg),
+  ];
 }
 
 function viewProblems(view: ModalView, tainted: readonly string[] = TAINTED): string[] {
-  return [...checkView(view), ...checkEscaped(view, tainted), ...mrkdwnProblems(view), ...loneSurrogates(view)];
+  return [
+    ...checkView(view),
+    ...checkEscaped(view, tainted),
+    ...mrkdwnProblems(view),
+    ...loneSurrogates(view),
+  ];
 }
 
 const buttons = (msg: Message): Obj[] => nodes(msg.blocks).filter((n) => n.type === 'button');
@@ -171,7 +186,9 @@ describe('buildCard', () => {
     expect(renderedText(buildCard({ item: makeItem(), score: variants.unanimous as Score }))).toMatch(
       /\*Interest\*\n\d+ h\/week/,
     );
-    expect(renderedText(buildCard({ item: makeItem(), score: variants.measured as Score }))).toContain('(measured)');
+    expect(renderedText(buildCard({ item: makeItem(), score: variants.measured as Score }))).toContain(
+      '(measured)',
+    );
   });
 
   it('fits the 10,000-char budget with room to spare', () => {
@@ -225,6 +242,20 @@ describe('buildItemDetail', () => {
     expect(Number(note?.[1]) + shown).toBe(history.length);
   });
 
+  it('shows up to 15 short events, and fits long ones whole into one section', () => {
+    const short = makeHistory(20).map((e) => ({ ...e, note: '', detail: '' }));
+    const text = renderedText(detail({ history: short }));
+    expect((text.match(/ UTC · /g) ?? []).length).toBe(15);
+    expect(text).toContain('5 earlier events not shown');
+
+    const msg = detail({ history: makeHistory(200) });
+    const history = msg.blocks.find((b) => JSON.stringify(b).includes('*History*'));
+    const section = isObj(history?.text) ? String(history.text.text) : '';
+    expect(section.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(section.endsWith('…')).toBe(false);
+    expect(section.endsWith('”')).toBe(true);
+  });
+
   it('tallies 60 votes a dimension by label', () => {
     const text = renderedText(detail());
     expect(text).toContain('Nuisance ×12');
@@ -238,7 +269,13 @@ describe('buildItemDetail', () => {
   });
 
   it('stays valid without history, votes or permalink', () => {
-    const msg = buildItemDetail({ item: makeItem(), score: score([]), votes: [], history: [], permalink: null });
+    const msg = buildItemDetail({
+      item: makeItem(),
+      score: score([]),
+      votes: [],
+      history: [],
+      permalink: null,
+    });
     expect(messageProblems(msg)).toEqual([]);
     expect(renderedText(msg)).toContain('needs votes');
   });
@@ -256,7 +293,8 @@ describe('buildItemList', () => {
   const STATE = `${CHANNEL};experiment;in_progress;1;1`;
   const list = (page: number, pagingState: string | null = STATE) =>
     buildItemList({
-      heading: `Open debt in Experimentation & reproducibility reported by or assigned to you in <#${CHANNEL}>`,
+      // The heading is trusted mrkdwn: the caller escapes the category label's `&`, as categoryText does.
+      heading: `Open debt in Experimentation &amp; reproducibility reported by or assigned to you in <#${CHANNEL}>`,
       entries: entries(),
       page,
       totalEntries: 5 * LIST_PAGE_SIZE,
@@ -287,7 +325,8 @@ describe('buildItemList', () => {
         .map((n) => n.action_id);
       expect(new Set(ids).size).toBe(ids.length);
     }
-    for (const b of buttons(msg)) expect(String(b.value).length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+    for (const b of buttons(msg))
+      expect(String(b.value).length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
     expect(checkMessage(msg)).toEqual([]);
   });
 
@@ -424,7 +463,9 @@ describe('buildFilingModal', () => {
 
   it('offers the 13 categories in §1.2 order', () => {
     const element = elementOf(inputBlock(fileModal(), FIELD.category));
-    const values = (Array.isArray(element.options) ? element.options : []).map((o) => (isObj(o) ? o.value : null));
+    const values = (Array.isArray(element.options) ? element.options : []).map((o) =>
+      isObj(o) ? o.value : null,
+    );
     expect(values).toEqual([
       'data',
       'experiment',
@@ -474,17 +515,45 @@ describe('buildUsage', () => {
     });
   }
 
+  const PARSED = [
+    'list',
+    'top',
+    'show',
+    'edit',
+    'assign DEBT-1',
+    'assign',
+    'start',
+    'resolve',
+    'wontfix',
+    'reopen',
+  ];
+  const parsedUsages = (bad: string) =>
+    PARSED.map((input) => {
+      const command = parseCommand(`${input} ${bad}`) as Command;
+      expect(command.kind, input).toBe('usage');
+      return { input, command: command as Extract<Command, { kind: 'usage' }> };
+    });
+
   it('answers the parser’s own usage commands the same way', () => {
-    const inputs = ['list', 'top', 'show', 'edit', 'assign DEBT-1', 'assign', 'start', 'resolve', 'wontfix', 'reopen'];
-    for (const input of inputs) {
-      for (const bad of [BAD, evil(4000)]) {
-        const command = parseCommand(`${input} ${bad}`) as Command;
-        expect(command.kind, input).toBe('usage');
-        if (command.kind !== 'usage') continue;
+    for (const bad of [BAD, evil(4000)]) {
+      for (const { input, command } of parsedUsages(bad)) {
         const msg = buildUsage(command, escapeMrkdwn(command.problem));
-        expect(messageProblems(msg, [...TAINTED, bad]), input).toEqual([]);
+        const problems = [
+          ...checkMessage(msg),
+          ...checkEscaped(msg, [...TAINTED, bad]),
+          ...mrkdwnProblems(msg),
+        ];
+        expect(problems, input).toEqual([]);
         expect(renderedText(msg), input).toContain(USAGE[command.subcommand]);
       }
+    }
+  });
+
+  // Known bug outside blocks/: `shown()` in src/domain/command.ts cuts the bad token with slice(0, 39), which
+  // keeps half of an emoji that straddles the cut. When it is fixed, this test fails: turn it into a plain `it`.
+  it('the parser’s problem text never holds half an emoji (src/domain/command.ts shown())', () => {
+    for (const { input, command } of parsedUsages(BAD)) {
+      expect(loneSurrogates(buildUsage(command, escapeMrkdwn(command.problem))), input).toEqual([]);
     }
   });
 });
@@ -493,6 +562,14 @@ describe('buildNotice and buildHelp', () => {
   it('a notice of escaped hostile text stays within limits', () => {
     const msg = buildNotice(escapeMrkdwn(evil(2000)), escapeMrkdwn(evil(2000)));
     expect(messageProblems(msg, [...EVIL_ATOMS])).toEqual([]);
+  });
+
+  it('a notice too long for one section is cut between entities, wherever the cut falls', () => {
+    // One '<&>🙈' escapes to 15 units; 15 different offsets put the 3000-char cut at every position in it.
+    for (let offset = 0; offset < 15; offset++) {
+      const msg = buildNotice(`${'x'.repeat(offset)}${escapeMrkdwn(dense(4000))}`);
+      expect(messageProblems(msg, [dense(4000)]), `offset ${offset}`).toEqual([]);
+    }
   });
 
   it('help stays within limits', () => {

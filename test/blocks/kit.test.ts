@@ -42,9 +42,7 @@ describe('escapeMrkdwn', () => {
   it('makes mentions, special mentions and forged links inert', () => {
     const out = escapeMrkdwn(EVIL);
     expect(out).not.toMatch(/[<>]/);
-    expect(out).toBe(
-      '&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; co',
-    );
+    expect(out).toBe('&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;http://evil|click&gt; &amp; co');
     expect(checkEscaped({ text: out }, [EVIL, ...EVIL_ATOMS])).toEqual([]);
   });
 
@@ -58,7 +56,9 @@ describe('escapeMrkdwn', () => {
   });
 
   it('leaves text without the three characters alone', () => {
-    expect(escapeMrkdwn('feature-store *backfill* 🙈 "quoted" ¦')).toBe('feature-store *backfill* 🙈 "quoted" ¦');
+    expect(escapeMrkdwn('feature-store *backfill* 🙈 "quoted" ¦')).toBe(
+      'feature-store *backfill* 🙈 "quoted" ¦',
+    );
   });
 
   it('always yields whole entities and no angle brackets', () => {
@@ -100,16 +100,20 @@ describe('truncate', () => {
 
   it('for any text and max ≥ 1: within max, a prefix plus …, no half pair', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 1, max: 220 }), (s, max) => {
-        const out = truncate(s, max);
-        expect(out.length).toBeLessThanOrEqual(max);
-        expect(hasLoneSurrogate(out)).toBe(false);
-        if (s.length <= max) expect(out).toBe(s);
-        else {
-          expect(out.endsWith('…')).toBe(true);
-          expect(s.startsWith(out.slice(0, -1))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.integer({ min: 1, max: 220 }),
+        (s, max) => {
+          const out = truncate(s, max);
+          expect(out.length).toBeLessThanOrEqual(max);
+          expect(hasLoneSurrogate(out)).toBe(false);
+          if (s.length <= max) expect(out).toBe(s);
+          else {
+            expect(out.endsWith('…')).toBe(true);
+            expect(s.startsWith(out.slice(0, -1))).toBe(true);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -234,6 +238,17 @@ describe('option', () => {
   });
 });
 
+describe('mrkdwn', () => {
+  it('cuts escaped text between entities, never through one', () => {
+    for (let offset = 0; offset < 15; offset++) {
+      const out = mrkdwn(`${'x'.repeat(offset)}${escapeMrkdwn(dense(2000))}`, 1000).text;
+      expect(out.length).toBeLessThanOrEqual(1000);
+      expect(wholeEntities(out), `offset ${offset}`).toBe(true);
+      expect(hasLoneSurrogate(out)).toBe(false);
+    }
+  });
+});
+
 describe('constructors keep within §4 limits', () => {
   const long = dense(20_000);
 
@@ -258,7 +273,12 @@ describe('constructors keep within §4 limits', () => {
       value: long,
       confirm: { title: long, text: long, confirm: long, deny: long },
     });
-    const msg = message('fallback', [actions('blk', Array.from({ length: 30 }, (_, i) => ({ ...b, action_id: `a${i}` })))]);
+    const msg = message('fallback', [
+      actions(
+        'blk',
+        Array.from({ length: 30 }, (_, i) => ({ ...b, action_id: `a${i}` })),
+      ),
+    ]);
     expect(msg.blocks[0]?.elements).toHaveLength(SLACK_LIMITS.actionsElements);
     expect(checkMessage(msg).filter((p) => !p.includes('must stay <'))).toEqual([]);
   });

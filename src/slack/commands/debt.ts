@@ -5,7 +5,8 @@ import { escapeMrkdwn, mention } from '../../../blocks/kit.ts';
 import { buildHelp, buildNotice, buildUsage } from '../../../blocks/notice.ts';
 import type { Deps } from '../../deps.ts';
 import { type Command, parseCommand } from '../../domain/command.ts';
-import { formatItemId, STATUS_LABELS } from '../../domain/item.ts';
+import { formatItemId, LIMITS, STATUS_LABELS } from '../../domain/item.ts';
+import { clip } from '../../lib/text.ts';
 import type { RequestContext } from '../context.ts';
 import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../item-ops.ts';
 import { buildListPage, buildTop } from '../list-query.ts';
@@ -35,7 +36,7 @@ async function showItem(deps: Deps, ctx: RequestContext, id: number) {
 async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
   switch (command.kind) {
     case 'file':
-      return openFilingModal(ctx, triggerId, { title: command.title.slice(0, 150) });
+      return openFilingModal(ctx, triggerId, { title: clip(command.title, LIMITS.titleMax) });
     case 'help':
       return void (await ctx.reply(buildHelp()));
     case 'usage':

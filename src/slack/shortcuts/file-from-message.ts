@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { LIMITS } from '../../domain/item.ts';
+import { clip } from '../../lib/text.ts';
 import { tellUser } from '../cards.ts';
 import type { RequestContext } from '../context.ts';
 import { openFilingModal } from '../modals.ts';
@@ -12,7 +13,7 @@ type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 /** First non-empty line, as plain words, cut to the title limit. */
 export function titleFromMessage(text: string): string {
   const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  return first.replace(/\s+/g, ' ').trim().slice(0, LIMITS.titleMax);
+  return clip(first.replace(/\s+/g, ' ').trim(), LIMITS.titleMax);
 }
 
 export function handleFileFromMessage(deps: Deps) {
@@ -38,7 +39,7 @@ export function handleFileFromMessage(deps: Deps) {
         });
       await openFilingModal(ctx, shortcut.trigger_id, {
         title: titleFromMessage(text),
-        description: text.slice(0, LIMITS.descriptionMax),
+        description: clip(text, LIMITS.descriptionMax),
         links: permalink ? [permalink] : [],
       });
     });
