@@ -1,6 +1,6 @@
 // The item card (SPEC §2.3): the top-level channel message for one debt item.
 import { formatItemId, type Item, isOpen } from '../src/domain/item.ts';
-import type { Score } from '../src/domain/scoring.ts';
+import type { PainReport, Score } from '../src/domain/scoring.ts';
 import { categoryText, confidenceText, interestText, ownerText, paybackText, statusText } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
 import {
@@ -20,11 +20,13 @@ import {
 export interface CardModel {
   item: Item;
   score: Score;
+  /** Pain reports so far: the *It bit me* button shows once there is one (SPEC §2.3). */
+  pain?: readonly PainReport[];
 }
 
 const DESCRIPTION_PREVIEW = 600;
 
-export function buildCard({ item, score }: CardModel): Message {
+export function buildCard({ item, score, pain = [] }: CardModel): Message {
   const id = formatItemId(item.id);
   const blocks = [
     // A section, not a header: plain_text has no defined escaping, mrkdwn does (SPEC §2.7).
@@ -57,6 +59,9 @@ export function buildCard({ item, score }: CardModel): Message {
               },
             }),
           ]
+        : []),
+      ...(isOpen(item.status) && pain.length > 0
+        ? [button(ACTION.cardPain, `It bit me (${pain.length})`, { value: String(item.id) })]
         : []),
     ]),
   ];

@@ -4,6 +4,7 @@ export const CALLBACK = {
   fileModal: 'debt_file',
   editModal: 'debt_edit',
   fileShortcut: 'debt_file_from_message',
+  painModal: 'debt_pain',
 } as const;
 
 export const ACTION = {
@@ -11,7 +12,16 @@ export const ACTION = {
   cardResolve: 'debt_card_resolve',
   cardRepost: 'debt_card_repost',
   listPage: 'debt_list_page',
+  /** Vote buttons: `debt_vote:{dimension}:{level}`, value = item number. */
+  vote: 'debt_vote',
+  closeVoting: 'debt_voting_close',
+  reopenVoting: 'debt_voting_reopen',
+  cardPain: 'debt_card_pain',
 } as const;
+
+export function voteActionId(dimension: string, level: number): string {
+  return `${ACTION.vote}:${dimension}:${level}`;
+}
 
 /** Input blocks of the filing/edit modal: block_id and action_id are the same string. */
 export const FIELD = {
@@ -20,6 +30,7 @@ export const FIELD = {
   category: 'category',
   component: 'component',
   links: 'links',
+  hours: 'hours',
   owner: 'owner',
   channel: 'channel',
   severity: 'severity',
@@ -31,4 +42,8 @@ export type FieldId = (typeof FIELD)[keyof typeof FIELD];
 export const BLOCK = {
   cardActions: 'debt_card_actions',
   listNav: 'debt_list_nav',
+  voteSeverity: 'debt_vote_severity',
+  voteFrequency: 'debt_vote_frequency',
+  voteEffort: 'debt_vote_effort',
+  votingControls: 'debt_voting_controls',
 } as const;

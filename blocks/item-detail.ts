@@ -1,7 +1,7 @@
 // `/debt show DEBT-42`: the full card with votes, interest and history, as an ephemeral message.
 import { formatItemId, type HistoryEvent, type Item } from '../src/domain/item.ts';
 import { type Dimension, EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
-import type { Score, Vote } from '../src/domain/scoring.ts';
+import { MEASURED_WINDOW_DAYS, type PainReport, type Score, type Vote } from '../src/domain/scoring.ts';
 import { buildCard } from './card.ts';
 import { hours } from './format.ts';
 import {
@@ -20,9 +20,13 @@ export interface ItemDetailModel {
   item: Item;
   score: Score;
   votes: Vote[];
+  /** Pain reports, oldest first (SPEC §1.5). */
+  pain?: readonly PainReport[];
   history: HistoryEvent[];
   /** Link to the card in its channel, when it was posted. */
   permalink: string | null;
+  /** For the "last 28 days" count: passed in, never read from the clock here. */
+  now: Date;
 }
 
 const HISTORY_SHOWN = 15;
@@ -66,8 +70,24 @@ function recentHistory(history: HistoryEvent[]): string[] {
   return lines;
 }
 
+const PAIN_SHOWN = 5;
+
+function painSummary(pain: readonly PainReport[], now: Date): string {
+  const since = now.getTime() - MEASURED_WINDOW_DAYS * 86_400_000;
+  const recent = pain.filter((p) => Date.parse(p.at) > since);
+  const people = new Set(recent.map((p) => p.userId)).size;
+  const lines = pain
+    .slice(-PAIN_SHOWN)
+    .reverse()
+    .map((p) => `${p.at.slice(0, 10)} · ${mention(p.userId)} · ${hours(p.hours)} h`);
+  return [
+    `*It bit us* — ${pain.length} report${pain.length === 1 ? '' : 's'}; ${recent.length} from ${people} ${people === 1 ? 'person' : 'people'} in the last ${MEASURED_WINDOW_DAYS} days (3 from 2 people make the interest measured)`,
+    ...lines,
+  ].join('\n');
+}
+
 export function buildItemDetail(model: ItemDetailModel): Message {
-  const card = buildCard({ item: model.item, score: model.score });
+  const card = buildCard({ item: model.item, score: model.score, pain: model.pain ?? [] });
   // The detail reuses the card's content but not its buttons: ephemeral copies must not act on the item.
   const cardBlocks = card.blocks.filter((b) => b.type !== 'actions');
   const { score } = model;
@@ -81,6 +101,7 @@ export function buildItemDetail(model: ItemDetailModel): Message {
   const blocks: Block[] = [
     ...cardBlocks,
     section(figures.join('\n')),
+    ...(model.pain && model.pain.length > 0 ? [section(painSummary(model.pain, model.now))] : []),
     ...(model.permalink ? [context([`<${model.permalink}|Open the card and its vote thread>`])] : []),
     divider(),
     section([HISTORY_HEADING, ...shown].join('\n')),

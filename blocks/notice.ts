@@ -26,6 +26,8 @@ export function buildHelp(): Message {
     `\`${USAGE.show}\` — everything about one item, with its history`,
     `\`${USAGE.edit}\` · \`${USAGE.assign}\``,
     `\`${USAGE.start}\` · \`${USAGE.resolve}\` · \`${USAGE.wontfix}\` · \`${USAGE.reopen}\``,
+    `\`${USAGE.hit}\` — it just cost you time: record it (hours optional)`,
+    'Vote on severity, frequency and effort with the buttons in each card’s thread.',
     'Categories: data, experiment, model, pipeline, config, ops, coupling, code, architecture, testing, docs, infra, other',
   ];
   return message('Debt Triage help', [section(lines.join('\n'))]);

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
 import { createKeys, type Keys } from './store/keys.ts';
+import { createPainStore, type PainStore } from './store/pain.ts';
 import { createScoreReader, type ScoreReader } from './store/scored.ts';
 import { createSettingsStore, type SettingsStore } from './store/settings.ts';
 import { createVoteStore, type VoteStore } from './store/votes.ts';
@@ -20,6 +21,7 @@ export interface Deps {
   redis: Redis;
   items: ItemStore;
   votes: VoteStore;
+  pain: PainStore;
   settings: SettingsStore;
   scores: ScoreReader;
   cardQueue: Queue;
@@ -65,7 +67,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
   cardQueue.on('error', (error) => logger.warn('card queue error', { error: error.message }));
 
   const items = createItemStore(redis, keys, clock);
-  const votes = createVoteStore(redis, keys);
+  const votes = createVoteStore(redis, keys, clock);
+  const pain = createPainStore(redis, keys);
   const settings = createSettingsStore(redis, keys);
   return {
     config,
@@ -75,8 +78,9 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
     redis,
     items,
     votes,
+    pain,
     settings,
-    scores: createScoreReader(votes, settings, clock),
+    scores: createScoreReader(votes, pain, settings, clock),
     cardQueue,
     createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
     async close() {

@@ -3,11 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LogLevel as BoltLogLevel, HTTPReceiver, webApi } from '@slack/bolt';
 import { Worker } from 'bullmq';
-import { createCardRefreshProcessor } from '../jobs/card-refresh.ts';
-import { QUEUE_NAMES } from '../jobs/contracts.ts';
+import { backfillPanels, scheduleBackfillPanels } from '../jobs/backfill-panels.ts';
+import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
+import { createRefreshProcessor } from '../jobs/message-refresh.ts';
 import { boltLogger, createApp } from './app.ts';
 import type { Deps } from './deps.ts';
 import { healthRoutes } from './health.ts';
+import { ensurePanel } from './slack/cards.ts';
 
 export interface Running {
   /** The HTTP port actually bound (useful with PORT=0). */
@@ -68,16 +70,31 @@ export function workerClient(deps: Deps): webApi.WebClient {
 
 export async function startWorkers(deps: Deps): Promise<Running> {
   const client = workerClient(deps);
+  const refresh = createRefreshProcessor({
+    ...deps,
+    client,
+    ensurePanel: (c, item) => ensurePanel(deps, c, item),
+  });
   const cards = new Worker(
     QUEUE_NAMES.cards,
-    createCardRefreshProcessor({ items: deps.items, scores: deps.scores, client, logger: deps.logger }),
-    { connection: deps.createWorkerConnection(), prefix: deps.keys.bullPrefix, concurrency: 8 },
+    (job, token) =>
+      job.name === JOB_NAMES.backfillPanels
+        ? backfillPanels({ ...deps, queue: deps.cardQueue })
+        : refresh(job, token),
+    {
+      connection: deps.createWorkerConnection(),
+      prefix: deps.keys.bullPrefix,
+      concurrency: 8,
+      // One budget for the workspace's chat.update calls (Tier 3, ~50/min), shared by every worker.
+      limiter: { max: 50, duration: 60_000 },
+    },
   );
   cards.on('error', (error) => deps.logger.error('card worker error', { error }));
   cards.on('failed', (job, error) =>
     deps.logger.warn('card refresh failed', { jobId: job?.id, attempts: job?.attemptsMade, error }),
   );
   await cards.waitUntilReady();
+  await scheduleBackfillPanels(deps.cardQueue);
   deps.logger.info('workers started', { queues: [QUEUE_NAMES.cards] });
   // close() lets running jobs finish; unfinished ones go back to the queue for another worker.
   return { stop: () => cards.close() };

@@ -19,6 +19,8 @@ export type Command =
   | { kind: 'edit'; id: number }
   | { kind: 'assign'; id: number; userId: string }
   | { kind: 'status'; action: StatusAction; id: number; note: string }
+  /** A pain report; hours null means "use the default" (SPEC §1.5). */
+  | { kind: 'hit'; id: number; hours: number | null }
   /** A subcommand this release does not have yet (`digest`, `config`, `stats`, `export`, `hit`). */
   | { kind: 'unavailable'; subcommand: string }
   /** A known subcommand with a missing or malformed argument. */
@@ -43,7 +45,7 @@ export const USAGE = {
 } as const;
 export type Subcommand = keyof typeof USAGE;
 
-const UNAVAILABLE = new Set<string>(['hit', 'digest', 'config', 'stats', 'export']);
+const UNAVAILABLE = new Set<string>(['digest', 'config', 'stats', 'export']);
 const STATUS_ALIASES: Record<string, Status | 'closed'> = {
   'in-progress': 'in_progress',
   wontfix: 'wont_fix',
@@ -85,6 +87,14 @@ function needsId(subcommand: Subcommand, args: string[]): number | Command {
   if (token === undefined) return { kind: 'usage', subcommand, problem: 'An item id is missing.' };
   const id = parseItemId(token);
   return id ?? { kind: 'usage', subcommand, problem: `\`${shown(token)}\` is not an item id.` };
+}
+
+/** Hours lost in one occurrence, in (0, 168]; accepts `2`, `1.5`, `1,5` and `2h`. */
+export function parsePainHours(raw: string): number | null {
+  const match = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*h?$/i.exec(raw.trim());
+  if (!match?.[1]) return null;
+  const hours = Number(match[1].replace(',', '.'));
+  return hours > 0 && hours <= 168 ? hours : null;
 }
 
 export function parseCommand(text: string): Command {
@@ -129,6 +139,26 @@ export function parseCommand(text: string): Command {
           problem: `\`${shown(args.slice(1).join(' '))}\` is not a @mention of one person.`,
         };
       return { kind: 'assign', id, userId };
+    }
+    case 'hit': {
+      const id = needsId(sub, args);
+      if (typeof id !== 'number') return id;
+      if (args.length > 2)
+        return {
+          kind: 'usage',
+          subcommand: sub,
+          problem: `\`${shown(args.slice(2).join(' '))}\` is not expected.`,
+        };
+      const raw = args[1];
+      if (raw === undefined) return { kind: 'hit', id, hours: null };
+      const hours = parsePainHours(raw);
+      return hours === null
+        ? {
+            kind: 'usage',
+            subcommand: sub,
+            problem: `\`${shown(raw)}\` is not a number of hours above 0 and at most 168.`,
+          }
+        : { kind: 'hit', id, hours };
     }
     default: {
       const action = STATUS_ACTIONS.find((a) => a === sub);

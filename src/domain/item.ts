@@ -52,6 +52,8 @@ export const ItemSchema = z.object({
   card: CardRefSchema.nullable().default(null),
   /** The vote panel's ts (the first thread reply); null until posted. */
   panelTs: z.string().nullable().default(null),
+  /** The panel's message is gone: never retried again. */
+  panelOrphaned: z.boolean().default(false),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

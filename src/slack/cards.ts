@@ -3,12 +3,13 @@ import type { webApi } from '@slack/bolt';
 import { buildCard } from '../../blocks/card.ts';
 import { ACTION } from '../../blocks/ids.ts';
 import { actions, button, channelLink, type Message, message, section } from '../../blocks/kit.ts';
-import { requestCardRefresh } from '../../jobs/card-refresh.ts';
+import { buildVotePanel } from '../../blocks/vote-panel.ts';
+import { requestRefresh } from '../../jobs/message-refresh.ts';
 import type { Deps } from '../deps.ts';
 import { formatItemId, type Item } from '../domain/item.ts';
 import { classifySlackError } from '../lib/slack-errors.ts';
 
-type CardDeps = Pick<Deps, 'items' | 'scores' | 'logger' | 'cardQueue' | 'clock'>;
+type CardDeps = Pick<Deps, 'items' | 'scores' | 'logger' | 'cardQueue' | 'clock' | 'redis' | 'keys'>;
 
 export type CardPostResult = { ok: true; item: Item } | { ok: false; item: Item; reason: string };
 
@@ -53,13 +54,9 @@ export async function postCard(
     });
     const ts = posted.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    const saved = await deps.items.update(
-      item.teamId,
-      item.id,
-      (i) => ({ ...i, card: { ts, orphaned: false } }),
-      null,
-    );
-    return { ok: true, item: saved };
+    const saved = await deps.items.update(item.teamId, item.id, (i) => ({ ...i, card: { ts, orphaned: false } }), null);
+    // The panel is the card's first thread reply; it handles (and logs) its own failures.
+    return { ok: true, item: await ensurePanel(deps, client, saved) };
   } catch (error) {
     const failure = classifySlackError(error);
     deps.logger.warn('card not posted', { teamId: item.teamId, itemId: item.id, error: failure });
@@ -75,10 +72,51 @@ export async function postCard(
   }
 }
 
-/** Shows the item's latest state on its card: queued, coalesced and sent by a worker. */
-export async function refreshCard(deps: CardDeps, item: Item): Promise<void> {
+const PANEL_CLAIM_SECONDS = 60;
+
+/**
+ * Posts the vote panel as the card's first thread reply, once: a claim in Redis keeps two processes
+ * from posting two panels. Failure is logged and left to a later refresh or the backfill.
+ */
+export async function ensurePanel(deps: CardDeps, client: webApi.WebClient, item: Item): Promise<Item> {
+  if (!item.card || item.card.orphaned || item.panelTs) return item;
+  const claim = deps.keys.once(item.teamId, 'panel', String(item.id));
+  if ((await deps.redis.set(claim, '1', 'EX', PANEL_CLAIM_SECONDS, 'NX')) === null) return item;
+  const [scored] = await deps.scores.score(item.teamId, [item]);
+  if (!scored) return item;
+  const panel = buildVotePanel(scored);
+  try {
+    const posted = await client.chat.postMessage({
+      channel: item.channelId,
+      thread_ts: item.card.ts,
+      text: panel.text,
+      blocks: panel.blocks,
+      unfurl_links: false,
+    });
+    const ts = posted.ts;
+    if (!ts) throw new Error('chat.postMessage returned no ts');
+    return await deps.items.update(
+      item.teamId,
+      item.id,
+      (i) => ({ ...i, panelTs: ts, panelOrphaned: false }),
+      null,
+    );
+  } catch (error) {
+    await deps.redis.del(claim);
+    deps.logger.warn('vote panel not posted', {
+      teamId: item.teamId,
+      itemId: item.id,
+      error: classifySlackError(error),
+    });
+    return item;
+  }
+}
+
+/** Shows the item's latest state on its card and vote panel: queued, coalesced and sent by a worker. */
+export async function refreshItemMessages(deps: CardDeps, item: Item): Promise<void> {
   if (!item.card || item.card.orphaned) return;
-  await requestCardRefresh(deps.cardQueue, deps.clock, item.teamId, item.id);
+  await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'card');
+  await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'panel');
 }
 
 /** Tells a user something privately: through a response_url when there is one, else by a DM from the app. */

@@ -12,7 +12,7 @@ import {
 import { canManageItem, canSeeItem, MANAGERS } from '../domain/permissions.ts';
 import type { EventInput } from '../store/items.ts';
 import { isWorkspaceAdmin } from './admins.ts';
-import { refreshCard } from './cards.ts';
+import { refreshItemMessages } from './cards.ts';
 import type { RequestContext } from './context.ts';
 
 export type OpsDeps = Pick<
@@ -51,7 +51,7 @@ async function manage(
   const item = await findVisibleItem(deps, ctx, id);
   await requireManager(deps, ctx, item, what);
   const saved = await deps.items.update(ctx.teamId, id, change, event);
-  await refreshCard(deps, saved);
+  await refreshItemMessages(deps, saved);
   return saved;
 }
 

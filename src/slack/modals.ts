@@ -5,7 +5,8 @@ import type { Item, ItemDraft } from '../domain/item.ts';
 import type { RequestContext } from './context.ts';
 
 export const FileMetadataSchema = z.object({ v: z.literal(1), origin: z.string().nullable() });
-export const EditMetadataSchema = z.object({
+/** Modals about one item (edit, pain report): which item, and the channel it was opened from. */
+export const ItemMetadataSchema = z.object({
   v: z.literal(1),
   itemId: z.number().int().positive(),
   channelId: z.string().nullable(),

@@ -6,8 +6,10 @@
 //   {p}:t:{team}:item:{n}                 string  item JSON (ItemSchema, versioned)
 //   {p}:t:{team}:item:{n}:history         list    history events JSON, oldest first
 //   {p}:t:{team}:item:{n}:votes           hash    `{dimension}:{user}` → level 1–5
+//   {p}:t:{team}:item:{n}:pain            list    pain reports JSON (PainReportSchema), oldest first
 //   {p}:t:{team}:ch:{channel}:settings    string  channel settings JSON (versioned)
-//   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (e.g. a modal submission) with TTL
+//   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (modal submission, vote delivery) with TTL
+//   {p}:t:{team}:gate:{message}           string  refresh gate: set for 2 s after each chat.update of a message
 //   {p}:t:{team}:admin:{user}             string  cached "is workspace admin/owner" (TTL)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
 export interface Keys {
@@ -17,9 +19,11 @@ export interface Keys {
   item(team: string, id: number): string;
   history(team: string, id: number): string;
   votes(team: string, id: number): string;
+  pain(team: string, id: number): string;
   channelSettings(team: string, channel: string): string;
   once(team: string, scope: string, key: string): string;
   adminCache(team: string, user: string): string;
+  refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
   bullPrefix: string;
 }
@@ -33,9 +37,11 @@ export function createKeys(prefix: string): Keys {
     item: (team, id) => `${t(team)}:item:${id}`,
     history: (team, id) => `${t(team)}:item:${id}:history`,
     votes: (team, id) => `${t(team)}:item:${id}:votes`,
+    pain: (team, id) => `${t(team)}:item:${id}:pain`,
     channelSettings: (team, channel) => `${t(team)}:ch:${channel}:settings`,
     once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
     adminCache: (team, user) => `${t(team)}:admin:${user}`,
+    refreshGate: (team, message) => `${t(team)}:gate:${message}`,
     bullPrefix: `${prefix}:bull`,
   };
 }

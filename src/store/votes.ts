@@ -1,8 +1,50 @@
-// Votes per item: one hash field per (dimension, user), so a new vote replaces the old one atomically.
+// Votes per item: one hash field per (dimension, user), changed by one atomic script per click.
 import type { Redis } from 'ioredis';
+import { formatItemId } from '../domain/item.ts';
 import { DIMENSIONS, type Dimension, isLevel, type Level } from '../domain/scales.ts';
 import type { Vote } from '../domain/scoring.ts';
+import type { VoteOutcome } from '../domain/voting.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { Keys } from './keys.ts';
+
+/** A second click on the same option this soon after the first is a double click, not a retraction. */
+export const DOUBLE_CLICK_MS = 1500;
+const DELIVERY_TTL_SECONDS = 3600;
+
+/**
+ * One click, decided atomically next to the data: the item must exist, be open and have voting open;
+ * a delivery seen before is ignored; clicking your current choice retracts it unless it was just set.
+ * KEYS: item, votes, history, delivery marker, double-click guard. ARGV: field, level, history JSON.
+ */
+const CAST_VOTE = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 'not_found' end
+local item = cjson.decode(raw)
+if item.status ~= 'open' and item.status ~= 'in_progress' then return 'frozen' end
+if item.votingClosed then return 'closed' end
+if redis.call('SET', KEYS[4], '1', 'NX', 'EX', ${DELIVERY_TTL_SECONDS}) == false then return 'duplicate' end
+local current = redis.call('HGET', KEYS[2], ARGV[1])
+if current == ARGV[2] then
+  if redis.call('EXISTS', KEYS[5]) == 1 then return 'duplicate' end
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('RPUSH', KEYS[3], ARGV[3])
+  return 'retracted'
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('SET', KEYS[5], '1', 'PX', ${DOUBLE_CLICK_MS})
+redis.call('RPUSH', KEYS[3], ARGV[3])
+if current then return 'changed' end
+return 'set'`;
+
+export interface CastVote {
+  teamId: string;
+  itemId: number;
+  userId: string;
+  dimension: Dimension;
+  level: Level;
+  /** Unique per click (Slack's action_ts); the same delivery twice counts once. */
+  deliveryId: string;
+}
 
 export interface VoteStore {
   /** Sets (or, with null, retracts) one user's votes; dimensions not named are left as they are. */
@@ -12,6 +54,7 @@ export interface VoteStore {
     userId: string,
     levels: Partial<Record<Dimension, Level | null>>,
   ): Promise<void>;
+  cast(vote: CastVote): Promise<VoteOutcome>;
   forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, Vote[]>>;
 }
 
@@ -22,7 +65,7 @@ function parseField(field: string, value: string): Vote | null {
   return { userId, dimension: dimension as Dimension, level };
 }
 
-export function createVoteStore(redis: Redis, keys: Keys): VoteStore {
+export function createVoteStore(redis: Redis, keys: Keys, clock: Clock): VoteStore {
   return {
     async set(teamId, itemId, userId, levels) {
       const key = keys.votes(teamId, itemId);
@@ -34,6 +77,35 @@ export function createVoteStore(redis: Redis, keys: Keys): VoteStore {
         else tx.hset(key, `${dimension}:${userId}`, String(level));
       }
       await tx.exec();
+    },
+    async cast(vote) {
+      const { teamId, itemId, userId, dimension } = vote;
+      const field = `${dimension}:${userId}`;
+      // History records that a vote happened, never its value (SPEC §1.1).
+      const event = JSON.stringify({
+        v: 1,
+        kind: 'voted',
+        actorId: userId,
+        at: clock.now().toISOString(),
+        detail: dimension,
+        subjectId: null,
+        note: '',
+      });
+      const outcome = await redis.eval(
+        CAST_VOTE,
+        5,
+        keys.item(teamId, itemId),
+        keys.votes(teamId, itemId),
+        keys.history(teamId, itemId),
+        keys.once(teamId, 'vote', `${userId}:${vote.deliveryId}`),
+        keys.once(teamId, 'vote-click', `${itemId}:${field}`),
+        field,
+        String(vote.level),
+        event,
+      );
+      if (typeof outcome !== 'string')
+        throw new Error(`vote script for ${formatItemId(itemId)} returned ${String(outcome)}`);
+      return outcome as VoteOutcome;
     },
     async forItems(teamId, itemIds) {
       const result = new Map<number, Vote[]>();

@@ -26,7 +26,9 @@ import {
   MAX_TITLE,
   makeHistory,
   makeItem,
+  makeReports,
   makeVotes,
+  NOW,
   OWNER,
   score,
   scoreVariants,
@@ -207,6 +209,8 @@ describe('buildItemDetail', () => {
       votes: makeVotes(60),
       history: overrides.history ?? makeHistory(200),
       permalink: overrides.permalink === undefined ? PERMALINK : overrides.permalink,
+      pain: makeReports(60),
+      now: NOW,
     });
 
   it('stays within limits and escaped: maximal item, 60 voters a dimension, 200 hostile history events', () => {
@@ -270,6 +274,7 @@ describe('buildItemDetail', () => {
 
   it('stays valid without history, votes or permalink', () => {
     const msg = buildItemDetail({
+      now: NOW,
       item: makeItem(),
       score: score([]),
       votes: [],

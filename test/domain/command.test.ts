@@ -25,6 +25,10 @@ describe('parseCommand', () => {
     ['reopen 5', { kind: 'status', action: 'reopen', id: 5, note: '' }],
     ['digest', { kind: 'unavailable', subcommand: 'digest' }],
     ['stats', { kind: 'unavailable', subcommand: 'stats' }],
+    ['hit DEBT-4', { kind: 'hit', id: 4, hours: null }],
+    ['hit 4 2.5', { kind: 'hit', id: 4, hours: 2.5 }],
+    ['hit 4 3h', { kind: 'hit', id: 4, hours: 3 }],
+    ['hit 4 168', { kind: 'hit', id: 4, hours: 168 }],
   ])('%j', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -53,6 +57,10 @@ describe('parseCommand', () => {
     ['list nonsense', 'list', 'I did not understand `nonsense`.'],
     ['list data model', 'list', 'I did not understand `model`.'],
     ['top 10', 'top', '`10` is not expected.'],
+    ['hit 4 0', 'hit', '`0` is not a number of hours above 0 and at most 168.'],
+    ['hit 4 169', 'hit', '`169` is not a number of hours above 0 and at most 168.'],
+    ['hit 4 lots', 'hit', '`lots` is not a number of hours above 0 and at most 168.'],
+    ['hit', 'hit', 'An item id is missing.'],
   ])('%j answers with the usage of %s naming the bad token', (text, subcommand, problem) => {
     expect(parseCommand(text)).toEqual({ kind: 'usage', subcommand, problem });
   });

@@ -104,7 +104,7 @@ describe('item store on a real Redis', () => {
   });
 
   it('keeps one vote per user per dimension; null retracts', async () => {
-    const votes = createVoteStore(redis, keys);
+    const votes = createVoteStore(redis, keys, clock);
     await votes.set('TV', 1, 'U1', { severity: 3, frequency: 2 });
     await votes.set('TV', 1, 'U1', { severity: 4, frequency: null });
     await votes.set('TV', 1, 'U2', { effort: 1 });

@@ -12,6 +12,7 @@ import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../i
 import { buildListPage, buildTop } from '../list-query.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
+import { reportPain } from '../voting-ops.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -30,7 +31,7 @@ async function showItem(deps: Deps, ctx: RequestContext, id: number) {
         return null;
       });
   }
-  await ctx.reply(buildItemDetail({ ...scored, history, permalink }));
+  await ctx.reply(buildItemDetail({ ...scored, history, permalink, now: deps.clock.now() }));
 }
 
 async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
@@ -75,6 +76,10 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
       return void (await ctx.reply(
         buildNotice(`${formatItemId(item.id)} is now owned by ${mention(command.userId)}.`),
       ));
+    }
+    case 'hit': {
+      const item = await findVisibleItem(deps, ctx, command.id);
+      return void (await ctx.reply(await reportPain(deps, ctx, item, command.hours)));
     }
     case 'status': {
       const item = await changeStatus(deps, ctx, command.id, command.action, command.note);

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { tellUser } from '../cards.ts';
 import type { RequestContext } from '../context.ts';
 import { editItem } from '../item-ops.ts';
-import { EditMetadataSchema, readMetadata } from '../modals.ts';
+import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
@@ -17,7 +17,7 @@ export function handleEditSubmission(deps: Deps) {
       await ack({ response_action: 'errors', errors: parsed });
       return;
     }
-    const meta = readMetadata(EditMetadataSchema, view.private_metadata);
+    const meta = readMetadata(ItemMetadataSchema, view.private_metadata);
     if (!meta) {
       await ack({
         response_action: 'errors',

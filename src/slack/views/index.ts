@@ -4,8 +4,10 @@ import { CALLBACK } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { handleEditSubmission } from './edit-submission.ts';
 import { handleFileSubmission } from './file-submission.ts';
+import { handlePainSubmission } from './pain-submission.ts';
 
 export function register(app: App, deps: Deps): void {
   app.view(CALLBACK.fileModal, handleFileSubmission(deps));
   app.view(CALLBACK.editModal, handleEditSubmission(deps));
+  app.view(CALLBACK.painModal, handlePainSubmission(deps));
 }

@@ -1,0 +1,59 @@
+// The pain modal's submission: validate hours inline, record once per modal, then close the modal.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { FIELD } from '../../../blocks/ids.ts';
+import type { Deps } from '../../deps.ts';
+import { parsePainHours } from '../../domain/command.ts';
+import { tellUser } from '../cards.ts';
+import type { RequestContext } from '../context.ts';
+import { findVisibleItem } from '../item-ops.ts';
+import { ItemMetadataSchema, readMetadata } from '../modals.ts';
+import { describeError } from '../reply.ts';
+import { reportPain } from '../voting-ops.ts';
+import type { ViewStateValues } from './filing-state.ts';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function handlePainSubmission(deps: Deps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const values = view.state.values as ViewStateValues;
+    const raw = (values[FIELD.hours]?.[FIELD.hours]?.value ?? '').trim();
+    const hours = raw === '' ? null : parsePainHours(raw);
+    if (raw !== '' && hours === null) {
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD.hours]: 'Enter hours above 0 and at most 168, e.g. 2.5' },
+      });
+      return;
+    }
+    const meta = readMetadata(ItemMetadataSchema, view.private_metadata);
+    const teamId = body.team?.id ?? view.team_id;
+    const userId = body.user.id;
+    if (!meta) {
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD.hours]: 'This form is out of date; open it again.' },
+      });
+      return;
+    }
+    const ctx: RequestContext = {
+      teamId,
+      userId,
+      channelId: meta.channelId,
+      client,
+      reply: (message) => tellUser(deps, client, userId, message, null),
+    };
+    try {
+      // One report per modal, however often it is submitted (SPEC §2.8).
+      const first = await deps.redis.set(deps.keys.once(teamId, 'pain', view.id), '1', 'EX', 86_400, 'NX');
+      if (first !== null) await reportPain(deps, ctx, await findVisibleItem(deps, ctx, meta.itemId), hours);
+    } catch (error) {
+      // Free the modal for another try; if Redis is down this fails too and the key expires by itself.
+      await deps.redis
+        .del(deps.keys.once(teamId, 'pain', view.id))
+        .catch((e: unknown) => deps.logger.warn('pain claim not released', { error: e }));
+      await ack({ response_action: 'errors', errors: { [FIELD.hours]: describeError(error).slice(0, 150) } });
+      return;
+    }
+    await ack();
+  };
+}

@@ -1,0 +1,49 @@
+// Pain reports ("it bit me again", SPEC §1.5): evidence, appended per item and never edited.
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { PainReport } from '../domain/scoring.ts';
+import { parseRecord } from './json.ts';
+import type { Keys } from './keys.ts';
+
+export const PainReportSchema = z.object({
+  v: z.literal(1),
+  userId: z.string(),
+  hours: z.number().positive().max(168),
+  at: z.string(),
+});
+
+export interface PainStore {
+  add(teamId: string, itemId: number, report: PainReport): Promise<void>;
+  forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
+}
+
+export function createPainStore(redis: Redis, keys: Keys): PainStore {
+  return {
+    async add(teamId, itemId, report) {
+      await redis.rpush(
+        keys.pain(teamId, itemId),
+        JSON.stringify(PainReportSchema.parse({ v: 1, ...report })),
+      );
+    },
+    async forItems(teamId, itemIds) {
+      const result = new Map<number, PainReport[]>();
+      if (itemIds.length === 0) return result;
+      const pipeline = redis.pipeline();
+      for (const id of itemIds) pipeline.lrange(keys.pain(teamId, id), 0, -1);
+      const replies = (await pipeline.exec()) ?? [];
+      itemIds.forEach((id, i) => {
+        const [error, raws] = replies[i] ?? [null, []];
+        if (error) throw error;
+        const key = keys.pain(teamId, id);
+        result.set(
+          id,
+          ((raws ?? []) as string[]).map((raw) => {
+            const { userId, hours, at } = parseRecord(PainReportSchema, key, raw);
+            return { userId, hours, at };
+          }),
+        );
+      });
+      return result;
+    },
+  };
+}
