@@ -19,6 +19,8 @@ import {
 } from './contracts.ts';
 
 export const REFRESH_SLOT_MS = 2000;
+/** Added after each call returns, so network jitter cannot bring two calls closer than 2 s at Slack. */
+const JITTER_MARGIN_MS = 250;
 
 /**
  * Asks for a message to show the item's latest state. Every request in one 2-second slot maps to the
@@ -77,11 +79,13 @@ export function createRefreshProcessor(deps: RefreshDeps) {
     const ts = target === 'card' ? item.card.ts : item.panelOrphaned ? null : item.panelTs;
     if (!ts) return 'no message';
 
-    // At most one chat.update per message every 2 s, across every worker process.
+    // At most one chat.update per message every 2 s, across every worker process: the gate is taken before
+    // the call and renewed when it returns, so two calls reach Slack at least 2 s apart whatever their latency.
     const gate = deps.keys.refreshGate(teamId, ts);
     if ((await deps.redis.set(gate, '1', 'PX', REFRESH_SLOT_MS, 'NX')) === null) {
       return postpone(job, token, Math.max(50, await deps.redis.pttl(gate)));
     }
+    deps.logger.debug('refreshing message', { teamId, itemId, target, ts, jobId: job.id });
     const [scored] = await deps.scores.score(teamId, [item]);
     if (!scored) return 'no item';
     const content = target === 'card' ? buildCard(scored) : buildVotePanel(scored);
@@ -92,6 +96,7 @@ export function createRefreshProcessor(deps: RefreshDeps) {
         text: content.text,
         blocks: content.blocks,
       });
+      await deps.redis.set(gate, '1', 'PX', REFRESH_SLOT_MS + JITTER_MARGIN_MS);
       return 'updated';
     } catch (error) {
       const failure = classifySlackError(error);

@@ -54,7 +54,12 @@ export async function postCard(
     });
     const ts = posted.ts;
     if (!ts) throw new Error('chat.postMessage returned no ts');
-    const saved = await deps.items.update(item.teamId, item.id, (i) => ({ ...i, card: { ts, orphaned: false } }), null);
+    const saved = await deps.items.update(
+      item.teamId,
+      item.id,
+      (i) => ({ ...i, card: { ts, orphaned: false } }),
+      null,
+    );
     // The panel is the card's first thread reply; it handles (and logs) its own failures.
     return { ok: true, item: await ensurePanel(deps, client, saved) };
   } catch (error) {

@@ -86,7 +86,10 @@ describe('filing an item with /debt', () => {
     await new Promise((r) => setTimeout(r, 200));
     // One card and its vote panel (the first thread reply), nothing more.
     const posts = h.fake.callsTo('chat.postMessage');
-    expect(posts.map((p) => p.args.thread_ts ?? 'card')).toEqual(['card', post.args.thread_ts ?? saved.card?.ts]);
+    expect(posts.map((p) => p.args.thread_ts ?? 'card')).toEqual([
+      'card',
+      post.args.thread_ts ?? saved.card?.ts,
+    ]);
     expect(await h.deps.items.listTeam('T0FAKE')).toHaveLength(1);
   });
 

@@ -168,9 +168,11 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', this.origin).pathname;
+    const arrivedAt = this.state.now();
     const body = await readBody(req);
     if (req.method !== 'POST') return send(res, json({ ok: false, error: 'method_not_allowed' }, 405));
-    if (path.startsWith('/api/')) return this.handleApi(path.slice('/api/'.length), req, body, res);
+    if (path.startsWith('/api/'))
+      return this.handleApi(path.slice('/api/'.length), req, body, res, arrivedAt);
     if (path.startsWith('/response/')) {
       return send(res, answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body));
     }
@@ -182,9 +184,11 @@ export class FakeSlack {
     req: IncomingMessage,
     body: string,
     res: ServerResponse,
+    arrivedAt: number,
   ): Promise<void> {
     const { args, token, problems } = parseRequest(req, body);
-    const call: FakeCall = { method, args, at: this.state.now() };
+    // Stamped when the request arrived, before its body was read: what Slack's rate limiter would see.
+    const call: FakeCall = { method, args, at: arrivedAt };
     this.calls.push(call);
     for (const p of problems) this.state.violation(`${method}: ${p}`);
     const reply = this.answer(method, args, token);
