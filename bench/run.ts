@@ -1,8 +1,13 @@
 // npm run bench: runs every benchmark and writes its numbers to bench/results/<name>.json.
 import { benchColdStart } from './cold-start.ts';
 import { benchFiling } from './filing.ts';
+import { benchVoteBurst } from './vote-burst.ts';
 
-const benches: Record<string, () => Promise<string>> = { 'cold-start': benchColdStart, filing: benchFiling };
+const benches: Record<string, () => Promise<string>> = {
+  'cold-start': benchColdStart,
+  filing: benchFiling,
+  'vote-burst': benchVoteBurst,
+};
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {

@@ -27,6 +27,8 @@ export interface Deps {
   cardQueue: Queue;
   /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
   createWorkerConnection(): Redis;
+  /** Resolves once the request connection is up, or after `timeoutMs` (the app still starts; /readyz says 503). */
+  ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,17 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
     scores: createScoreReader(votes, pain, settings, clock),
     cardQueue,
     createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
+    ready(timeoutMs = 5000) {
+      if (redis.status === 'ready') return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        timer.unref();
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    },
     async close() {
       await cardQueue.close();
       await Promise.allSettled(connections.map((c) => c.quit()));

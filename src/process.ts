@@ -19,6 +19,8 @@ export async function runProcess(parts: { web: boolean; workers: boolean }): Pro
   }
   const deps = createDeps(config);
   process.on('unhandledRejection', (error) => deps.logger.error('unhandled rejection', { error }));
+  if (!(await deps.ready()))
+    deps.logger.error('Redis is not answering; starting anyway, /readyz reports 503', {});
 
   const running: Running[] = [];
   if (parts.workers) running.push(await startWorkers(deps));

@@ -94,6 +94,7 @@ export async function startWorkers(deps: Deps): Promise<Running> {
     deps.logger.warn('card refresh failed', { jobId: job?.id, attempts: job?.attemptsMade, error }),
   );
   await cards.waitUntilReady();
+  await deps.cardQueue.waitUntilReady();
   await scheduleBackfillPanels(deps.cardQueue);
   deps.logger.info('workers started', { queues: [QUEUE_NAMES.cards] });
   // close() lets running jobs finish; unfinished ones go back to the queue for another worker.

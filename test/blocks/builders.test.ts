@@ -6,13 +6,13 @@ import { buildFilingModal, type ModalView } from '../../blocks/filing-modal.ts';
 import { ACTION, BLOCK, CALLBACK, FIELD } from '../../blocks/ids.ts';
 import { buildItemDetail } from '../../blocks/item-detail.ts';
 import { buildItemList, LIST_PAGE_SIZE, type ListEntry } from '../../blocks/item-list.ts';
-import { type Block, escapeMrkdwn, type Message } from '../../blocks/kit.ts';
+import { type Block, escapeMrkdwn } from '../../blocks/kit.ts';
 import { SLACK_LIMITS } from '../../blocks/limits.ts';
 import { buildHelp, buildNotice, buildUsage } from '../../blocks/notice.ts';
 import { type Command, parseCommand, type Subcommand, USAGE } from '../../src/domain/command.ts';
 import { type HistoryEvent, type Item, ItemSchema, LIMITS, STATUSES } from '../../src/domain/item.ts';
 import type { Score } from '../../src/domain/scoring.ts';
-import { blockTextLength, checkEscaped, checkMessage, checkView } from '../support/payload-rules.ts';
+import { blockTextLength, checkEscaped, checkMessage } from '../support/payload-rules.ts';
 import {
   CHANNEL,
   dense,
@@ -34,85 +34,19 @@ import {
   scoreVariants,
   TAINTED,
 } from './fixtures.ts';
+import {
+  buttons,
+  isObj,
+  loneSurrogates,
+  messageProblems,
+  mrkdwnProblems,
+  nodes,
+  type Obj,
+  renderedText,
+  viewProblems,
+} from './problems.ts';
 
 const PERMALINK = 'https://acme.slack.com/archives/C0CHANNEL01/p1719745200000100';
-
-// ── helpers ────────────────────────────────────────────────────────────────────────────────────────────
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Every object below `node` (depth first), to look for elements by type wherever they sit. */
-function nodes(node: unknown): Obj[] {
-  if (Array.isArray(node)) return node.flatMap(nodes);
-  if (!isObj(node)) return [];
-  return [node, ...Object.values(node).flatMap(nodes)];
-}
-
-/** The text of every mrkdwn object, plus the message's fallback text (notifications render it as mrkdwn). */
-function mrkdwnTexts(payload: unknown): string[] {
-  const texts = nodes(payload).flatMap((n) =>
-    n.type === 'mrkdwn' && typeof n.text === 'string' ? [n.text] : [],
-  );
-  if (isObj(payload) && typeof payload.text === 'string') texts.push(payload.text);
-  return texts;
-}
-
-/** The only `<…>` tokens the builders may emit: a stored user or channel id, or an http(s) link. */
-const TOKEN = /<(?:[@#][A-Z0-9]+|https?:\/\/[^<>|\s]+(?:\|[^<>|]*)?)>/g;
-
-/**
- * Well-formed mrkdwn: no `<` or `>` outside an allowed token (a cut token or a raw bracket is a forged or
- * broken link), and every `&` begins a whole entity (no `&am…` left by a cut).
- */
-function mrkdwnProblems(payload: unknown): string[] {
-  return mrkdwnTexts(payload).flatMap((text) => {
-    const out: string[] = [];
-    const rest = text.replace(TOKEN, '');
-    if (/[<>]/.test(rest)) out.push(`stray < or > in ${JSON.stringify(text.slice(0, 200))}`);
-    if (/&(?!amp;|lt;|gt;)/.test(rest)) out.push(`broken entity in ${JSON.stringify(text.slice(-200))}`);
-    return out;
-  });
-}
-
-/** A lone half of a surrogate pair, anywhere in the JSON. */
-function loneSurrogates(payload: unknown): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown, path: string): void => {
-    if (typeof node === 'string') {
-      if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(node))
-        out.push(`${path}: half a surrogate pair`);
-    } else if (Array.isArray(node)) {
-      for (const [i, n] of node.entries()) walk(n, `${path}[${i}]`);
-    } else if (isObj(node)) {
-      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`);
-    }
-  };
-  walk(payload, '');
-  return out;
-}
-
-/** All four checks at once, so a failure names every problem. */
-function messageProblems(msg: Message, tainted: readonly string[] = TAINTED): string[] {
-  return [
-    ...checkMessage(msg),
-    ...checkEscaped(msg, tainted),
-    ...mrkdwnProblems(msg),
-    ...loneSurrogates(msg),
-  ];
-}
-
-function viewProblems(view: ModalView, tainted: readonly string[] = TAINTED): string[] {
-  return [
-    ...checkView(view),
-    ...checkEscaped(view, tainted),
-    ...mrkdwnProblems(view),
-    ...loneSurrogates(view),
-  ];
-}
-
-const buttons = (msg: Message): Obj[] => nodes(msg.blocks).filter((n) => n.type === 'button');
-const renderedText = (msg: Message): string => mrkdwnTexts(msg).join('\n');
 
 const inputBlock = (view: ModalView, id: string): Block | undefined =>
   view.blocks.find((b) => b.type === 'input' && b.block_id === id);

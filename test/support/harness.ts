@@ -39,6 +39,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.clock ? { clock: options.clock } : {}),
     logger: createLogger('info', {}, (line) => log.push(line)),
   });
+  await deps.ready();
   const running: Running[] = [];
   if (options.workers !== false) running.push(await startWorkers(deps));
   const web = await startWeb(deps);
