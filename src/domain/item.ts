@@ -49,6 +49,9 @@ export const ItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   resolvedAt: z.string().nullable().default(null),
+  /** Who resolved it (thanked in the digest), and the interest it had then (h/week; null if unscored). */
+  resolvedBy: slackId.nullable().default(null),
+  resolvedInterest: z.number().nullable().default(null),
   card: CardRefSchema.nullable().default(null),
   /** The vote panel's ts (the first thread reply); null until posted. */
   panelTs: z.string().nullable().default(null),

@@ -55,7 +55,7 @@ async function manage(
   return saved;
 }
 
-export function changeStatus(
+export async function changeStatus(
   deps: OpsDeps,
   ctx: RequestContext,
   id: number,
@@ -63,6 +63,10 @@ export function changeStatus(
   note: string,
 ) {
   const now = deps.clock.now().toISOString();
+  // The interest it had when resolved is what the digest credits as paid down (SPEC §2.4).
+  const current = await deps.items.get(ctx.teamId, id);
+  const [scored] = current ? await deps.scores.score(ctx.teamId, [current]) : [];
+  const interest = scored?.score.interest ?? null;
   return manage(
     deps,
     ctx,
@@ -71,7 +75,13 @@ export function changeStatus(
     (item) => {
       const status = nextStatus(item.status, action);
       const closing = status === 'resolved' || status === 'wont_fix';
-      return { ...item, status, resolvedAt: closing ? now : null };
+      return {
+        ...item,
+        status,
+        resolvedAt: closing ? now : null,
+        resolvedBy: closing ? ctx.userId : null,
+        resolvedInterest: status === 'resolved' ? interest : null,
+      };
     },
     (before, after) => ({
       kind: 'status_changed',

@@ -8,6 +8,7 @@
 //   {p}:t:{team}:item:{n}:votes           hash    `{dimension}:{user}` → level 1–5
 //   {p}:t:{team}:item:{n}:pain            list    pain reports JSON (PainReportSchema), oldest first
 //   {p}:t:{team}:ch:{channel}:settings    string  channel settings JSON (versioned)
+//   {p}:t:{team}:activity                 hash    item number → ISO time of its last vote or pain report
 //   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (modal submission, vote delivery) with TTL
 //   {p}:t:{team}:gate:{message}           string  refresh gate: set for 2 s after each chat.update of a message
 //   {p}:t:{team}:admin:{user}             string  cached "is workspace admin/owner" (TTL)
@@ -21,6 +22,7 @@ export interface Keys {
   votes(team: string, id: number): string;
   pain(team: string, id: number): string;
   channelSettings(team: string, channel: string): string;
+  activity(team: string): string;
   once(team: string, scope: string, key: string): string;
   adminCache(team: string, user: string): string;
   refreshGate(team: string, message: string): string;
@@ -39,6 +41,7 @@ export function createKeys(prefix: string): Keys {
     votes: (team, id) => `${t(team)}:item:${id}:votes`,
     pain: (team, id) => `${t(team)}:item:${id}:pain`,
     channelSettings: (team, channel) => `${t(team)}:ch:${channel}:settings`,
+    activity: (team) => `${t(team)}:activity`,
     once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
     adminCache: (team, user) => `${t(team)}:admin:${user}`,
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,

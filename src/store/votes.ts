@@ -14,7 +14,8 @@ const DELIVERY_TTL_SECONDS = 3600;
 /**
  * One click, decided atomically next to the data: the item must exist, be open and have voting open;
  * a delivery seen before is ignored; clicking your current choice retracts it unless it was just set.
- * KEYS: item, votes, history, delivery marker, double-click guard. ARGV: field, level, history JSON.
+ * KEYS: item, votes, history, delivery marker, double-click guard, activity.
+ * ARGV: field, level, history JSON, item number, now (the item's last activity, for the digest's stale list).
  */
 const CAST_VOTE = `
 local raw = redis.call('GET', KEYS[1])
@@ -33,6 +34,7 @@ end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('SET', KEYS[5], '1', 'PX', ${DOUBLE_CLICK_MS})
 redis.call('RPUSH', KEYS[3], ARGV[3])
+redis.call('HSET', KEYS[6], ARGV[4], ARGV[5])
 if current then return 'changed' end
 return 'set'`;
 
@@ -82,26 +84,30 @@ export function createVoteStore(redis: Redis, keys: Keys, clock: Clock): VoteSto
       const { teamId, itemId, userId, dimension } = vote;
       const field = `${dimension}:${userId}`;
       // History records that a vote happened, never its value (SPEC §1.1).
+      const now = clock.now().toISOString();
       const event = JSON.stringify({
         v: 1,
         kind: 'voted',
         actorId: userId,
-        at: clock.now().toISOString(),
+        at: now,
         detail: dimension,
         subjectId: null,
         note: '',
       });
       const outcome = await redis.eval(
         CAST_VOTE,
-        5,
+        6,
         keys.item(teamId, itemId),
         keys.votes(teamId, itemId),
         keys.history(teamId, itemId),
         keys.once(teamId, 'vote', `${userId}:${vote.deliveryId}`),
         keys.once(teamId, 'vote-click', `${itemId}:${field}`),
+        keys.activity(teamId),
         field,
         String(vote.level),
         event,
+        String(itemId),
+        now,
       );
       if (typeof outcome !== 'string')
         throw new Error(`vote script for ${formatItemId(itemId)} returned ${String(outcome)}`);
