@@ -14,16 +14,24 @@ export const PainReportSchema = z.object({
 
 export interface PainStore {
   add(teamId: string, itemId: number, report: PainReport): Promise<void>;
-  forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
+    forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
+  /** Item number → time of its last vote or pain report (kept by votes and reports alike). */
+  lastActivity(teamId: string): Promise<Map<number, string>>;
 }
+
 
 export function createPainStore(redis: Redis, keys: Keys): PainStore {
   return {
-    async add(teamId, itemId, report) {
-      await redis.rpush(
-        keys.pain(teamId, itemId),
-        JSON.stringify(PainReportSchema.parse({ v: 1, ...report })),
-      );
+        async add(teamId, itemId, report) {
+      await redis
+        .multi()
+        .rpush(keys.pain(teamId, itemId), JSON.stringify(PainReportSchema.parse({ v: 1, ...report })))
+        .hset(keys.activity(teamId), String(itemId), report.at)
+        .exec();
+    },
+    async lastActivity(teamId) {
+      const all = await redis.hgetall(keys.activity(teamId));
+      return new Map(Object.entries(all).map(([id, at]) => [Number(id), at]));
     },
     async forItems(teamId, itemIds) {
       const result = new Map<number, PainReport[]>();
