@@ -1,17 +1,10 @@
 // The runtime contract of SPEC §3: one zod schema over the environment, parsed once. The only reader of process.env.
 import { z } from 'zod';
+import { isTimeZone } from './domain/settings.ts';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    // Intl throws RangeError for an unknown zone: that is the answer, not a failure.
-    return false;
-  }
 }
 
 const optionalText = z

@@ -8,6 +8,7 @@
 //   {p}:t:{team}:item:{n}:votes           hash    `{dimension}:{user}` → level 1–5
 //   {p}:t:{team}:item:{n}:pain            list    pain reports JSON (PainReportSchema), oldest first
 //   {p}:t:{team}:ch:{channel}:settings    string  channel settings JSON (versioned)
+//   {p}:channels                          set     `{team}:{channel}` of every configured channel (digest reconcile)
 //   {p}:t:{team}:activity                 hash    item number → ISO time of its last vote or pain report
 //   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (modal submission, vote delivery) with TTL
 //   {p}:t:{team}:gate:{message}           string  refresh gate: set for 2 s after each chat.update of a message
@@ -25,6 +26,7 @@ export interface Keys {
   activity(team: string): string;
   once(team: string, scope: string, key: string): string;
   adminCache(team: string, user: string): string;
+  configuredChannels: string;
   refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
   bullPrefix: string;
@@ -44,6 +46,8 @@ export function createKeys(prefix: string): Keys {
     activity: (team) => `${t(team)}:activity`,
     once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
     adminCache: (team, user) => `${t(team)}:admin:${user}`,
+    configuredChannels: `${prefix}:channels`,
+
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,
     bullPrefix: `${prefix}:bull`,
   };

@@ -14,15 +14,14 @@ export const PainReportSchema = z.object({
 
 export interface PainStore {
   add(teamId: string, itemId: number, report: PainReport): Promise<void>;
-    forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
+  forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
   /** Item number → time of its last vote or pain report (kept by votes and reports alike). */
   lastActivity(teamId: string): Promise<Map<number, string>>;
 }
 
-
 export function createPainStore(redis: Redis, keys: Keys): PainStore {
   return {
-        async add(teamId, itemId, report) {
+    async add(teamId, itemId, report) {
       await redis
         .multi()
         .rpush(keys.pain(teamId, itemId), JSON.stringify(PainReportSchema.parse({ v: 1, ...report })))

@@ -1,35 +1,61 @@
-// Channel settings (SPEC §1.7), stored as one versioned JSON record per channel; absent means defaults.
+// Channel settings in Redis: one versioned JSON record per channel (absent = defaults), plus an index of
+// configured channels so workers can reconcile digest schedules.
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
+import { type ChannelSettings, ChannelSettingsSchema, DEFAULT_CHANNEL_SETTINGS } from '../domain/settings.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
-export const ChannelSettingsSchema = z.object({
-  v: z.literal(1),
-  quorum: z.number().int().min(1).max(50).default(2),
-  stewards: z.array(z.string()).default([]),
-});
-export type ChannelSettings = z.infer<typeof ChannelSettingsSchema>;
-
-export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = ChannelSettingsSchema.parse({ v: 1 });
+export { type ChannelSettings, ChannelSettingsSchema, DEFAULT_CHANNEL_SETTINGS };
 
 export interface SettingsStore {
   get(teamId: string, channelId: string): Promise<ChannelSettings>;
+  /** Null when the channel was never configured (its digest was never switched on). */
+  find(teamId: string, channelId: string): Promise<ChannelSettings | null>;
   save(teamId: string, channelId: string, settings: ChannelSettings): Promise<void>;
+  /** Creates the record only if none exists; true when this call created it. */
+  createIfAbsent(teamId: string, channelId: string, settings: ChannelSettings): Promise<boolean>;
+  /** Every configured channel of every workspace. */
+  all(): Promise<{ teamId: string; channelId: string; settings: ChannelSettings }[]>;
 }
 
 export function createSettingsStore(redis: Redis, keys: Keys): SettingsStore {
+  const find = async (teamId: string, channelId: string) => {
+    const key = keys.channelSettings(teamId, channelId);
+    const raw = await redis.get(key);
+    return raw === null ? null : parseRecord(ChannelSettingsSchema, key, raw);
+  };
+  const member = (teamId: string, channelId: string) => `${teamId}:${channelId}`;
   return {
+    find,
     async get(teamId, channelId) {
-      const key = keys.channelSettings(teamId, channelId);
-      const raw = await redis.get(key);
-      return raw === null ? DEFAULT_CHANNEL_SETTINGS : parseRecord(ChannelSettingsSchema, key, raw);
+      return (await find(teamId, channelId)) ?? DEFAULT_CHANNEL_SETTINGS;
     },
     async save(teamId, channelId, settings) {
-      await redis.set(
+      await redis
+        .multi()
+        .set(keys.channelSettings(teamId, channelId), JSON.stringify(ChannelSettingsSchema.parse(settings)))
+        .sadd(keys.configuredChannels, member(teamId, channelId))
+        .exec();
+    },
+    async createIfAbsent(teamId, channelId, settings) {
+      const created = await redis.set(
         keys.channelSettings(teamId, channelId),
         JSON.stringify(ChannelSettingsSchema.parse(settings)),
+        'NX',
       );
+      if (created === null) return false;
+      await redis.sadd(keys.configuredChannels, member(teamId, channelId));
+      return true;
+    },
+    async all() {
+      const members = await redis.smembers(keys.configuredChannels);
+      const out: { teamId: string; channelId: string; settings: ChannelSettings }[] = [];
+      for (const m of members) {
+        const [teamId = '', channelId = ''] = m.split(':');
+        const settings = await find(teamId, channelId);
+        if (settings) out.push({ teamId, channelId, settings });
+      }
+      return out;
     },
   };
 }
