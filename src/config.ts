@@ -5,8 +5,6 @@ import { isTimeZone } from './domain/settings.ts';
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-}
-
 const optionalText = z
   .string()
   .trim()
