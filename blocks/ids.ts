@@ -5,6 +5,7 @@ export const CALLBACK = {
   editModal: 'debt_edit',
   fileShortcut: 'debt_file_from_message',
   painModal: 'debt_pain',
+  settingsModal: 'debt_settings',
 } as const;
 
 export const ACTION = {
@@ -31,6 +32,16 @@ export const FIELD = {
   component: 'component',
   links: 'links',
   hours: 'hours',
+  digestEnabled: 'digest_enabled',
+  weekday: 'weekday',
+  time: 'time',
+  timezone: 'timezone',
+  topN: 'top_n',
+  capacity: 'capacity',
+  budgetPercent: 'budget_percent',
+  quorum: 'quorum',
+  stewards: 'stewards',
+
   owner: 'owner',
   channel: 'channel',
   severity: 'severity',

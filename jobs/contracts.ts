@@ -1,8 +1,12 @@
 // Job names and payload schemas: the contract between whoever enqueues and the processors (SPEC §2.9).
 import { z } from 'zod';
 
-export const QUEUE_NAMES = { cards: 'cards' } as const;
-export const JOB_NAMES = { cardRefresh: 'card-refresh', backfillPanels: 'backfill-panels' } as const;
+export const QUEUE_NAMES = { cards: 'cards', digests: 'digests' } as const;
+export const JOB_NAMES = {
+  cardRefresh: 'card-refresh',
+  backfillPanels: 'backfill-panels',
+  digest: 'digest',
+} as const;
 
 const slackId = z.string().regex(/^[A-Z0-9]{2,}$/);
 
@@ -19,3 +23,16 @@ export type RefreshTarget = z.infer<typeof CardRefreshPayloadSchema>['target'];
 /** Runs once per deployment version (its job id is fixed), whichever worker starts first. */
 export const BACKFILL_PANELS_JOB_ID = 'backfill-panels-v1';
 export type CardRefreshPayload = z.input<typeof CardRefreshPayloadSchema>;
+
+/** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */
+export const DigestPayloadSchema = z.object({
+  v: z.literal(1),
+  teamId: slackId,
+  channelId: slackId,
+});
+export type DigestPayload = z.infer<typeof DigestPayloadSchema>;
+
+/** Message metadata of a scheduled digest: the duplicate check looks for it in the channel's history. */
+export const DIGEST_EVENT_TYPE = 'debt_digest';
+/** `/debt digest post`: tagged differently, so it never counts as (or blocks) the week's scheduled digest. */
+export const MANUAL_DIGEST_EVENT_TYPE = 'debt_digest_manual';

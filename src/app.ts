@@ -4,6 +4,7 @@ import type { Deps } from './deps.ts';
 import type { Logger } from './lib/logger.ts';
 import * as actions from './slack/actions/index.ts';
 import * as commands from './slack/commands/index.ts';
+import * as options from './slack/options/index.ts';
 import * as shortcuts from './slack/shortcuts/index.ts';
 import * as views from './slack/views/index.ts';
 
@@ -50,6 +51,8 @@ export function createApp(deps: Deps, transport: AppTransport): App {
   actions.register(app, deps);
   views.register(app, deps);
   shortcuts.register(app, deps);
+  options.register(app);
+
   // Last line of defence: a listener error is logged, never allowed to take the process down.
   app.error(async (error) => {
     deps.logger.error('unhandled listener error', { error });

@@ -5,6 +5,7 @@ import { QUEUE_NAMES } from '../jobs/contracts.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { createDigestStore, type DigestStore } from './store/digests.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
 import { createKeys, type Keys } from './store/keys.ts';
 import { createPainStore, type PainStore } from './store/pain.ts';
@@ -25,6 +26,9 @@ export interface Deps {
   settings: SettingsStore;
   scores: ScoreReader;
   cardQueue: Queue;
+  /** Weekly digests: one job scheduler per channel. */
+  digestQueue: Queue;
+  digests: DigestStore;
   /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
   createWorkerConnection(): Redis;
   /** Resolves once the request connection is up, or after `timeoutMs` (the app still starts; /readyz says 503). */
@@ -62,11 +66,14 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
   };
 
   const redis = connect('requests', FAIL_FAST_REDIS);
-  const cardQueue = new Queue(QUEUE_NAMES.cards, {
-    connection: connect('queue', { ...FAIL_FAST_REDIS, commandTimeout: undefined }),
-    prefix: keys.bullPrefix,
-  });
-  cardQueue.on('error', (error) => logger.warn('card queue error', { error: error.message }));
+  const queueConnection = connect('queue', { ...FAIL_FAST_REDIS, commandTimeout: undefined });
+  const queue = (name: string) => {
+    const q = new Queue(name, { connection: queueConnection, prefix: keys.bullPrefix });
+    q.on('error', (error) => logger.warn('queue error', { queue: name, error: error.message }));
+    return q;
+  };
+  const cardQueue = queue(QUEUE_NAMES.cards);
+  const digestQueue = queue(QUEUE_NAMES.digests);
 
   const items = createItemStore(redis, keys, clock);
   const votes = createVoteStore(redis, keys, clock);
@@ -84,6 +91,8 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
     settings,
     scores: createScoreReader(votes, pain, settings, clock),
     cardQueue,
+    digestQueue,
+    digests: createDigestStore(redis, keys),
     createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
     ready(timeoutMs = 5000) {
       if (redis.status === 'ready') return Promise.resolve(true);
@@ -97,7 +106,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
       });
     },
     async close() {
-      await cardQueue.close();
+      await Promise.all([cardQueue.close(), digestQueue.close()]);
       await Promise.allSettled(connections.map((c) => c.quit()));
     },
   };

@@ -1,6 +1,7 @@
 // GET /healthz and GET /readyz (SPEC §3): alive while the process runs; ready only while Redis answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
+import type { DigestStore } from './store/digests.ts';
 
 const PING_TIMEOUT_MS = 1000;
 
@@ -24,7 +25,23 @@ function send(res: ServerResponse, status: number, body: Record<string, unknown>
   res.end(JSON.stringify(body));
 }
 
-export function healthRoutes(redis: Redis) {
+/** Readiness: Redis answers, and Slack has not refused the token (then all posting is paused, SPEC §2.4). */
+async function readiness(redis: Redis, digests: Pick<DigestStore, 'paused'>) {
+  if (!(await redisAnswers(redis))) return { status: 503, body: { ok: false, redis: 'down' } };
+  const pause = await digests.paused().catch(() => null);
+  return pause
+    ? {
+        status: 503,
+        body: {
+          ok: false,
+          redis: 'up',
+          slack: `token refused (${pause.error}) since ${pause.at}; posting paused`,
+        },
+      }
+    : { status: 200, body: { ok: true, redis: 'up', slack: 'ok' } };
+}
+
+export function healthRoutes(redis: Redis, digests: Pick<DigestStore, 'paused'>) {
   return [
     {
       path: '/healthz',
@@ -35,7 +52,7 @@ export function healthRoutes(redis: Redis) {
       path: '/readyz',
       method: ['GET'],
       handler: (_req: IncomingMessage, res: ServerResponse) => {
-        void redisAnswers(redis).then((ok) => send(res, ok ? 200 : 503, { ok, redis: ok ? 'up' : 'down' }));
+        void readiness(redis, digests).then(({ status, body }) => send(res, status, body));
       },
     },
   ];

@@ -21,6 +21,9 @@ export type Command =
   | { kind: 'status'; action: StatusAction; id: number; note: string }
   /** A pain report; hours null means "use the default" (SPEC §1.5). */
   | { kind: 'hit'; id: number; hours: number | null }
+  /** `/debt digest` previews this channel's digest; with `post` it is posted to the channel. */
+  | { kind: 'digest'; post: boolean }
+  | { kind: 'config' }
   /** A subcommand this release does not have yet (`digest`, `config`, `stats`, `export`, `hit`). */
   | { kind: 'unavailable'; subcommand: string }
   /** A known subcommand with a missing or malformed argument. */
@@ -45,7 +48,7 @@ export const USAGE = {
 } as const;
 export type Subcommand = keyof typeof USAGE;
 
-const UNAVAILABLE = new Set<string>(['digest', 'config', 'stats', 'export']);
+const UNAVAILABLE = new Set<string>(['stats', 'export']);
 const STATUS_ALIASES: Record<string, Status | 'closed'> = {
   'in-progress': 'in_progress',
   wontfix: 'wont_fix',
@@ -140,6 +143,16 @@ export function parseCommand(text: string): Command {
         };
       return { kind: 'assign', id, userId };
     }
+    case 'digest': {
+      const [arg, ...rest] = args;
+      if (arg === undefined) return { kind: 'digest', post: false };
+      if (arg.toLowerCase() === 'post' && rest.length === 0) return { kind: 'digest', post: true };
+      return { kind: 'usage', subcommand: sub, problem: `\`${shown(args.join(' '))}\` is not expected.` };
+    }
+    case 'config':
+      return args.length === 0
+        ? { kind: 'config' }
+        : { kind: 'usage', subcommand: sub, problem: `\`${shown(args.join(' '))}\` is not expected.` };
     case 'hit': {
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;

@@ -13,6 +13,11 @@
 //   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (modal submission, vote delivery) with TTL
 //   {p}:t:{team}:gate:{message}           string  refresh gate: set for 2 s after each chat.update of a message
 //   {p}:t:{team}:admin:{user}             string  cached "is workspace admin/owner" (TTL)
+//   {p}:t:{team}:ch:{channel}:digest:{week}  string  scheduled digest record JSON: reserved | posted (ts)
+//   {p}:t:{team}:ch:{channel}:digest-lock    string  held (with a token, TTL) by the worker posting a digest
+//   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
+//   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON)
+//   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
 export interface Keys {
   seq(team: string): string;
@@ -27,6 +32,11 @@ export interface Keys {
   once(team: string, scope: string, key: string): string;
   adminCache(team: string, user: string): string;
   configuredChannels: string;
+  digestRecord(team: string, channel: string, week: string): string;
+  digestLock(team: string, channel: string): string;
+  digestMissed(team: string, channel: string): string;
+  digestSnapshot(team: string, channel: string): string;
+  paused: string;
   refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
   bullPrefix: string;
@@ -47,6 +57,11 @@ export function createKeys(prefix: string): Keys {
     once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
     adminCache: (team, user) => `${t(team)}:admin:${user}`,
     configuredChannels: `${prefix}:channels`,
+    digestRecord: (team, channel, week) => `${t(team)}:ch:${channel}:digest:${week}`,
+    digestLock: (team, channel) => `${t(team)}:ch:${channel}:digest-lock`,
+    digestMissed: (team, channel) => `${t(team)}:ch:${channel}:digest-missed`,
+    digestSnapshot: (team, channel) => `${t(team)}:ch:${channel}:digest-snap`,
+    paused: `${prefix}:paused`,
 
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,
     bullPrefix: `${prefix}:bull`,

@@ -23,7 +23,9 @@ describe('parseCommand', () => {
     ],
     ['start 5', { kind: 'status', action: 'start', id: 5, note: '' }],
     ['reopen 5', { kind: 'status', action: 'reopen', id: 5, note: '' }],
-    ['digest', { kind: 'unavailable', subcommand: 'digest' }],
+    ['digest', { kind: 'digest', post: false }],
+    ['digest POST', { kind: 'digest', post: true }],
+    ['config', { kind: 'config' }],
     ['stats', { kind: 'unavailable', subcommand: 'stats' }],
     ['hit DEBT-4', { kind: 'hit', id: 4, hours: null }],
     ['hit 4 2.5', { kind: 'hit', id: 4, hours: 2.5 }],
@@ -61,6 +63,9 @@ describe('parseCommand', () => {
     ['hit 4 169', 'hit', '`169` is not a number of hours above 0 and at most 168.'],
     ['hit 4 lots', 'hit', '`lots` is not a number of hours above 0 and at most 168.'],
     ['hit', 'hit', 'An item id is missing.'],
+    ['digest now', 'digest', '`now` is not expected.'],
+    ['digest post twice', 'digest', '`post twice` is not expected.'],
+    ['config everything', 'config', '`everything` is not expected.'],
   ])('%j answers with the usage of %s naming the bad token', (text, subcommand, problem) => {
     expect(parseCommand(text)).toEqual({ kind: 'usage', subcommand, problem });
   });

@@ -13,6 +13,7 @@ import { buildListPage, buildTop } from '../list-query.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { reportPain } from '../voting-ops.ts';
+import { digestNow, openSettings } from './channel-commands.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -81,6 +82,10 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
       const item = await findVisibleItem(deps, ctx, command.id);
       return void (await ctx.reply(await reportPain(deps, ctx, item, command.hours)));
     }
+    case 'config':
+      return openSettings(deps, ctx, triggerId);
+    case 'digest':
+      return digestNow(deps, ctx, command.post);
     case 'status': {
       const item = await changeStatus(deps, ctx, command.id, command.action, command.note);
       return void (await ctx.reply(

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { formatItemId, type Item } from '../../domain/item.ts';
 import { cardFailureMessage, postCard, tellUser } from '../cards.ts';
 import { describeError } from '../reply.ts';
+import { enableDigestOnFirstItem } from '../settings-ops.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -32,6 +33,12 @@ export async function publishFiledItem(
 ) {
   const visible = await recordVisibility(deps, client, item);
   const result = await postCard(deps, client, visible);
+  await enableDigestOnFirstItem(deps, client, visible).catch((error: unknown) =>
+    deps.logger.error('could not switch the digest on for a new channel', {
+      channelId: item.channelId,
+      error,
+    }),
+  );
   if (!result.ok)
     await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
 }

@@ -5,9 +5,11 @@ import type { Deps } from '../../deps.ts';
 import { handleEditSubmission } from './edit-submission.ts';
 import { handleFileSubmission } from './file-submission.ts';
 import { handlePainSubmission } from './pain-submission.ts';
+import { handleSettingsSubmission } from './settings-submission.ts';
 
 export function register(app: App, deps: Deps): void {
   app.view(CALLBACK.fileModal, handleFileSubmission(deps));
   app.view(CALLBACK.editModal, handleEditSubmission(deps));
   app.view(CALLBACK.painModal, handlePainSubmission(deps));
+  app.view(CALLBACK.settingsModal, handleSettingsSubmission(deps));
 }

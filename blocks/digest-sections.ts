@@ -1,0 +1,151 @@
+// The blocks of each digest section (SPEC §2.4): short lines, escaped titles, every list ending in "…and N more".
+import { categoryLabel } from '../src/domain/categories.ts';
+import type {
+  BudgetSummary,
+  DigestEntry,
+  DigestList,
+  InterestSummary,
+  NewThisWeek,
+  PaidDown,
+  StaleEntry,
+} from '../src/domain/digest.ts';
+import { formatItemId, type Item } from '../src/domain/item.ts';
+import { categoryText, confidenceText, hours, interestText, paybackText } from './format.ts';
+import { type Block, context, escapeAndTruncate, escapeMrkdwn, link, mention, section } from './kit.ts';
+
+/** Escaped title lengths: next up gets room, the other lists a glance (titles are ≤ 150 before escaping). */
+const NEXT_UP_TITLE = 64;
+const LIST_TITLE = 45;
+
+/** Hours as format.ts writes them, with thousands separated: totals of a big backlog run to 5 digits. */
+export const num = (value: number): string =>
+  Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : hours(value);
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The card's permalink, when the workspace URL is known and the card is still there. */
+export function threadUrl(item: Item, workspaceUrl: string | null): string | null {
+  if (!workspaceUrl || !item.card || item.card.orphaned) return null;
+  const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
+  return `${base}archives/${item.channelId}/p${item.card.ts.replace('.', '')}`;
+}
+
+/** `DEBT-42 Title`, the id linking to the card's thread when there is one. */
+function itemRef(item: Item, workspaceUrl: string | null, titleMax: number): string {
+  const id = formatItemId(item.id);
+  const url = threadUrl(item, workspaceUrl);
+  return `*${url ? link(url, id) : id}* ${escapeAndTruncate(item.title, titleMax)}`;
+}
+
+const more = (list: DigestList<unknown>, noun: string): string | null => {
+  const rest = list.total - list.entries.length;
+  return rest > 0 ? `…and ${rest} more ${noun}` : null;
+};
+
+/** A heading line, one bullet per entry, and "…and N more" when the list was cut: one section block. */
+function listSection<T extends DigestEntry>(
+  heading: string,
+  list: DigestList<T>,
+  line: (e: T) => string,
+  workspaceUrl: string | null,
+  noun = 'items',
+): Block {
+  const lines = list.entries.map((e) => `• ${itemRef(e.item, workspaceUrl, LIST_TITLE)} · ${line(e)}`);
+  const tail = more(list, noun);
+  return section([heading, ...lines, ...(tail ? [`_${tail}_`] : [])].join('\n'));
+}
+
+export function paidDownBlock(paid: PaidDown): Block {
+  const { entries, total } = paid.resolvers;
+  const names = entries.map(mention);
+  const others = total - entries.length;
+  if (others > 0) names.push(plural(others, 'other'));
+  const thanks =
+    names.length === 0
+      ? ''
+      : ` Thanks ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`}!`;
+  return section(
+    `:white_check_mark: *Paid down* · ${plural(paid.count, 'item')} resolved, removing *${num(paid.interest)} h/week* of interest.${thanks}`,
+  );
+}
+
+function changeText(change: NonNullable<InterestSummary['change']>): string {
+  const since = `since ${escapeMrkdwn(change.sinceWeek)}`;
+  if (Math.abs(change.delta) < 0.005) return `no change ${since}`;
+  return change.delta > 0
+    ? `:arrow_up: up ${num(change.delta)} h/week ${since}`
+    : `:arrow_down: down ${num(-change.delta)} h/week ${since}`;
+}
+
+export function interestBlock(interest: InterestSummary): Block {
+  const unscored = interest.openCount - interest.scoredCount;
+  const lead =
+    interest.openCount === 0
+      ? 'Nothing open: *0 h/week*'
+      : `${plural(interest.openCount, 'open item')} cost *${num(interest.total)} h/week*${unscored > 0 ? ` (${unscored} still without an estimate)` : ''}`;
+  const share =
+    interest.shareOfCapacity === null || interest.capacityHours === null
+      ? ''
+      : ` — ${percent(interest.shareOfCapacity)} of the team's ${num(interest.capacityHours)} h/week`;
+  const change = interest.change ? `\n${changeText(interest.change)}` : '';
+  return section(`:chart_with_upwards_trend: *Interest* · ${lead}${share}${change}`);
+}
+
+function percent(share: number): string {
+  const pct = share * 100;
+  return pct > 0 && pct < 1 ? '< 1%' : `${Math.round(pct)}%`;
+}
+
+export function nextUpBlocks(list: DigestList<DigestEntry>, workspaceUrl: string | null): Block[] {
+  const heading = `:dart: *Next up* · top ${list.entries.length} of ${plural(list.total, 'ranked open item')}`;
+  const items = list.entries.map(({ item, score }, i) =>
+    section(
+      `${i + 1}. ${itemRef(item, workspaceUrl, NEXT_UP_TITLE)}\n${categoryText(item)} · *${interestText(score)}* · effort ${num(score.effortHours)} h · payback ${paybackText(score)} · confidence ${confidenceText(score)}`,
+    ),
+  );
+  const tail = more(list, 'ranked items: `/debt top` lists them all');
+  return [section(heading), ...items, ...(tail ? [context([`_${tail}_`])] : [])];
+}
+
+export function riskBlock(list: DigestList<DigestEntry>, url: string | null): Block {
+  const heading = ':rotating_light: *Risk* · at least half the severity votes say Critical';
+  return listSection(heading, list, ({ score }) => interestText(score), url);
+}
+
+export function needsVotesBlock(list: DigestList<DigestEntry>, url: string | null): Block {
+  const heading = ':ballot_box_with_ballot: *Needs votes* · not ranked yet, oldest first';
+  return listSection(heading, list, ({ score }) => (score.voters === 0 ? 'no votes yet' : plural(score.voters, 'voter')), url);
+}
+
+export function needsDiscussionBlock(list: DigestList<DigestEntry>, url: string | null): Block {
+  const heading = ':speech_balloon: *Needs discussion* · the votes are far apart';
+  return listSection(heading, list, ({ score }) => `votes split on ${score.disagreement.join(', ')}`, url);
+}
+
+export function budgetBlock(budget: BudgetSummary, url: string | null): Block {
+  const heading =
+    `:moneybag: *Budget* · ${num(budget.available)} h this week (${num(budget.budgetPercent)}% of ${num(budget.capacityHours)} h): ` +
+    `*${num(budget.used)} h used of ${num(budget.available)}*`;
+  if (budget.fits.total === 0) {
+    return section(
+      `${heading}\nNone of the ${plural(budget.candidates, 'ranked open item')} fits this week.`,
+    );
+  }
+  return listSection(
+    heading,
+    budget.fits,
+    ({ score }) => `effort ${num(score.effortHours)} h${score.effortKnown ? '' : ' (effort?)'}`,
+    url,
+    'that fit',
+  );
+}
+
+export function newThisWeekBlock(fresh: NewThisWeek): Block {
+  const counts = fresh.byCategory.map((c) => `${escapeMrkdwn(categoryLabel(c.category))} ${c.count}`);
+  return section(`:new: *New this week* · ${plural(fresh.total, 'item')} filed: ${counts.join(' · ')}`);
+}
+
+export function staleBlock(list: DigestList<StaleEntry>, url: string | null): Block {
+  const heading = ':hourglass: *Stale* · open over 90 days, no vote or pain report in 30';
+  return listSection(heading, list, (e) => `quiet for ${e.idleDays} days`, url, 'stale items');
+}

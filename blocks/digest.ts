@@ -1,0 +1,114 @@
+// The weekly digest message (SPEC §2.4): one screen, sections with nothing in them left out, every list capped.
+import { DateTime } from 'luxon';
+import type { DigestModel } from '../src/domain/digest.ts';
+import {
+  budgetBlock,
+  interestBlock,
+  needsDiscussionBlock,
+  needsVotesBlock,
+  newThisWeekBlock,
+  nextUpBlocks,
+  num,
+  paidDownBlock,
+  plural,
+  riskBlock,
+  staleBlock,
+} from './digest-sections.ts';
+import { type Block, context, divider, escapeMrkdwn, header, type Message, message, section } from './kit.ts';
+
+export interface DigestLinks {
+  /** e.g. `https://acme.slack.com/` (auth.test's url); null when unknown: items are then not linked. */
+  workspaceUrl: string | null;
+}
+
+/** Missed weeks named in the note; more become "and N more". */
+const MISSED_WEEKS_SHOWN = 4;
+
+/** A date in the channel's zone; an unknown zone falls back to UTC rather than printing "Invalid DateTime". */
+function local(date: Date, zone: string): DateTime {
+  const dt = DateTime.fromJSDate(date, { zone }).setLocale('en-GB');
+  return dt.isValid ? dt : DateTime.fromJSDate(date, { zone: 'utc' }).setLocale('en-GB');
+}
+
+const day = (date: Date, zone: string): string => local(date, zone).toFormat('d LLL');
+
+function title(model: DigestModel): string {
+  return model.kind === 'scheduled'
+    ? `week of ${day(model.window.start, model.timezone)}`
+    : `7 days to ${day(model.window.end, model.timezone)}`;
+}
+
+function periodText(model: DigestModel): string {
+  const fmt = (d: Date) => local(d, model.timezone).toFormat('d LLL yyyy HH:mm');
+  const zone = local(model.window.end, model.timezone).zoneName ?? 'UTC';
+  const period = `${fmt(model.window.start)} – ${fmt(model.window.end)} (${escapeMrkdwn(zone)})`;
+  return model.kind === 'scheduled'
+    ? `Weekly digest for ${period}`
+    : `Posted on request, covering ${period}; the weekly digest is unchanged`;
+}
+
+function missedNote(weeks: readonly string[]): Block | null {
+  if (weeks.length === 0) return null;
+  const shown = weeks.slice(0, MISSED_WEEKS_SHOWN).map(escapeMrkdwn);
+  const rest = weeks.length - shown.length;
+  const list =
+    rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const subject = weeks.length === 1 ? `The digest of ${list} was` : `The digests of ${list} were`;
+  return context([`:warning: ${subject} skipped: the app was down for over 24 hours when it was due.`]);
+}
+
+function fallbackText(model: DigestModel): string {
+  if (model.empty) return 'Debt digest: no debt filed in this channel yet. File the first with /debt';
+  const lead = `Debt digest for the ${title(model)}`;
+  const summary: string[] = [];
+  if (model.interest) {
+    summary.push(`${plural(model.interest.openCount, 'open item')} cost ${num(model.interest.total)} h/week`);
+  }
+  if (model.paidDown) summary.push(`${model.paidDown.count.toLocaleString('en-US')} paid down`);
+  return `${lead}: ${summary.length > 0 ? summary.join(', ') : 'nothing to report'}`;
+}
+
+const INVITATION =
+  ':wave: No debt filed in this channel yet. Something slowing the team down — a flaky pipeline, a magic ' +
+  "number, a model nobody can retrain? File it with `/debt` and let the team vote on what's worth fixing first.";
+
+export function buildDigestMessage(model: DigestModel, links: DigestLinks): Message {
+  const url = links.workspaceUrl;
+  const blocks: Block[] = [header(`Debt digest · ${title(model)}`), context([periodText(model)])];
+  const missed = missedNote(model.missedWeeks);
+  if (missed) blocks.push(missed);
+  if (model.empty) {
+    blocks.push(section(INVITATION));
+    return message(fallbackText(model), blocks);
+  }
+
+  const summary = [
+    model.paidDown && paidDownBlock(model.paidDown),
+    model.interest && interestBlock(model.interest),
+  ].filter((b): b is Block => b !== null);
+  const lists = [
+    ...(model.nextUp ? nextUpBlocks(model.nextUp, url) : []),
+    model.risk && riskBlock(model.risk, url),
+    model.needsVotes && needsVotesBlock(model.needsVotes, url),
+    model.needsDiscussion && needsDiscussionBlock(model.needsDiscussion, url),
+    model.budget && budgetBlock(model.budget, url),
+    model.newThisWeek && newThisWeekBlock(model.newThisWeek),
+    model.stale && staleBlock(model.stale, url),
+  ].filter((b): b is Block => b !== null);
+
+  if (summary.length === 0 && lists.length === 0) {
+    blocks.push(
+      section('Nothing to report: no open debt, and nothing was filed or paid down in this period.'),
+    );
+  } else {
+    blocks.push(...summary);
+    if (summary.length > 0 && lists.length > 0) blocks.push(divider());
+    blocks.push(...lists);
+    blocks.push(
+      context([
+        "Ranked by priority = interest ÷ effort · vote in an item's thread to move it · `/debt top` for the full list",
+      ]),
+    );
+  }
+  return message(fallbackText(model), blocks);
+}

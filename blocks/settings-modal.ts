@@ -1,0 +1,121 @@
+// `/debt config`: the channel settings modal (SPEC §1.7). The time zone is searched as the user types.
+import type { ChannelSettings } from '../src/domain/settings.ts';
+import { WEEKDAYS } from '../src/domain/settings.ts';
+import type { ModalView } from './filing-modal.ts';
+import { CALLBACK, FIELD, type FieldId } from './ids.ts';
+import { type Block, channelLink, context, type Option, option, plain } from './kit.ts';
+import { SLACK_LIMITS } from './limits.ts';
+
+export interface SettingsModalModel {
+  channelId: string;
+  settings: ChannelSettings;
+  /** The zone to preselect: the stored one, else the user's Slack zone, else DEFAULT_TIMEZONE. */
+  timezone: string;
+  privateMetadata: string;
+}
+
+function input(
+  id: FieldId,
+  label: string,
+  element: Record<string, unknown>,
+  extra: { optional?: boolean; hint?: string } = {},
+): Block {
+  return {
+    type: 'input',
+    block_id: id,
+    optional: extra.optional ?? false,
+    label: plain(label, SLACK_LIMITS.inputLabel),
+    element: { ...element, action_id: id },
+    ...(extra.hint ? { hint: plain(extra.hint, SLACK_LIMITS.inputLabel) } : {}),
+  };
+}
+
+function select(options: Option[], initial: string): Record<string, unknown> {
+  return {
+    type: 'static_select',
+    options,
+    initial_option: options.find((o) => o.value === initial) ?? options[0],
+  };
+}
+
+const numbers = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => option(String(from + i), String(from + i)));
+
+export function buildSettingsModal(model: SettingsModalModel): ModalView {
+  const { settings } = model;
+  const onOff = [option('On: post the weekly digest', 'on'), option('Off', 'off')];
+  const blocks: Block[] = [
+    context([
+      `Settings for ${channelLink(model.channelId)}: its weekly digest, its debt budget and who may change them.`,
+    ]),
+    input(FIELD.digestEnabled, 'Weekly digest', {
+      type: 'radio_buttons',
+      options: onOff,
+      initial_option: settings.digestEnabled ? onOff[0] : onOff[1],
+    }),
+    input(
+      FIELD.weekday,
+      'Day',
+      select(
+        WEEKDAYS.map((d, i) => option(d, String(i + 1))),
+        String(settings.weekday),
+      ),
+    ),
+    input(FIELD.time, 'Time', { type: 'timepicker', initial_time: settings.time }),
+    input(
+      FIELD.timezone,
+      'Time zone',
+      {
+        type: 'external_select',
+        min_query_length: 1,
+        placeholder: plain('Type a city, e.g. Berlin', SLACK_LIMITS.placeholder),
+        initial_option: option(model.timezone, model.timezone),
+      },
+      { hint: 'Any IANA time zone; the digest follows its daylight-saving changes.' },
+    ),
+    input(FIELD.topN, 'Items in "Next up"', select(numbers(1, 10), String(settings.topN))),
+    input(
+      FIELD.capacity,
+      'Team capacity (hours per week)',
+      {
+        type: 'plain_text_input',
+        max_length: 6,
+        ...(settings.capacityHours !== null ? { initial_value: String(settings.capacityHours) } : {}),
+      },
+      { optional: true, hint: 'Leave empty for no budget section in the digest.' },
+    ),
+    input(
+      FIELD.budgetPercent,
+      'Debt budget (% of capacity)',
+      { type: 'plain_text_input', max_length: 3, initial_value: String(settings.budgetPercent) },
+      { hint: 'The share of the team’s week spent paying down debt.' },
+    ),
+    input(
+      FIELD.quorum,
+      'Quorum (voters before an item is ranked)',
+      select(numbers(1, 10), String(settings.quorum)),
+    ),
+    input(
+      FIELD.stewards,
+      'Stewards',
+      {
+        type: 'multi_users_select',
+        max_selected_items: 50,
+        ...(settings.stewards.length > 0 ? { initial_users: settings.stewards } : {}),
+      },
+      {
+        optional: true,
+        hint: 'They (and workspace admins) may change these settings and manage every item here.',
+      },
+    ),
+  ];
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.settingsModal,
+    title: plain('Debt settings', SLACK_LIMITS.viewTitle),
+    submit: plain('Save', SLACK_LIMITS.viewSubmit),
+    close: plain('Cancel', SLACK_LIMITS.viewClose),
+    private_metadata: model.privateMetadata,
+    blocks,
+  } as ModalView;
+}

@@ -1,0 +1,189 @@
+// One function per section of the weekly digest (SPEC §2.4). Pure; every priority order comes from rank().
+import { CATEGORIES, type Category } from './categories.ts';
+import type {
+  BudgetSummary,
+  DigestEntry,
+  DigestItem,
+  DigestList,
+  InterestSummary,
+  NewThisWeek,
+  PaidDown,
+  StaleEntry,
+} from './digest.ts';
+import { isOpen } from './item.ts';
+import { compareScored, rank } from './scoring.ts';
+import { budgetHours, type ChannelSettings } from './settings.ts';
+
+/** How many entries each list shows at most; the rest become "…and N more" (one screen, §2.4). */
+export const DIGEST_CAPS = {
+  risk: 3,
+  needsVotes: 3,
+  needsDiscussion: 3,
+  budget: 3,
+  stale: 3,
+  resolvers: 10,
+} as const;
+
+export const STALE_OPEN_DAYS = 90;
+export const STALE_IDLE_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** Efforts are sums of table hours; the slack only absorbs float noise when comparing with the budget. */
+const EPSILON = 1e-9;
+
+type Window = { start: Date; end: Date };
+
+/** Half-open [start, end): an instant on a slot belongs to the digest that starts there, never to two. */
+function inWindow(iso: string | null, window: Window): boolean {
+  if (iso === null) return false;
+  const at = Date.parse(iso);
+  return at >= window.start.getTime() && at < window.end.getTime();
+}
+
+function capped<T>(all: readonly T[], max: number): DigestList<T> | null {
+  return all.length === 0 ? null : { entries: all.slice(0, max), total: all.length };
+}
+
+const entry = ({ item, score }: DigestItem): DigestEntry => ({ item, score });
+
+/** Input order must not matter: ids are unique per workspace, so sorting by id gives one canonical order. */
+export function canonical(items: readonly DigestItem[]): DigestItem[] {
+  return [...items].sort((a, b) => a.item.id - b.item.id);
+}
+
+/** The snapshot value: interest of every open (open or in progress) item that has one, h/week. */
+export function totalOpenInterest(items: readonly DigestItem[]): number {
+  // Summed in id order, so the float total is the same whatever order the store returned.
+  return canonical(items).reduce(
+    (sum, { item, score }) => (isOpen(item.status) && score.interest !== null ? sum + score.interest : sum),
+    0,
+  );
+}
+
+export function paidDownSection(items: readonly DigestItem[], window: Window): PaidDown | null {
+  const paid = items.filter(({ item }) => item.status === 'resolved' && inWindow(item.resolvedAt, window));
+  if (paid.length === 0) return null;
+  const perResolver = new Map<string, number>();
+  for (const { item } of paid) {
+    if (item.resolvedBy) perResolver.set(item.resolvedBy, (perResolver.get(item.resolvedBy) ?? 0) + 1);
+  }
+  const resolvers = [...perResolver]
+    .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([userId]) => userId);
+  return {
+    count: paid.length,
+    interest: paid.reduce((sum, { item }) => sum + (item.resolvedInterest ?? 0), 0),
+    resolvers: { entries: resolvers.slice(0, DIGEST_CAPS.resolvers), total: resolvers.length },
+  };
+}
+
+export function interestSection(
+  items: readonly DigestItem[],
+  settings: Pick<ChannelSettings, 'capacityHours'>,
+  lastSnapshot: { week: string; interest: number } | null,
+): InterestSummary | null {
+  const open = items.filter(({ item }) => isOpen(item.status));
+  // With nothing open there is nothing to total, unless the drop to zero since last week is the news.
+  if (open.length === 0 && lastSnapshot === null) return null;
+  const total = totalOpenInterest(open);
+  const capacity = settings.capacityHours;
+  return {
+    openCount: open.length,
+    scoredCount: open.filter(({ score }) => score.interest !== null).length,
+    total,
+    capacityHours: capacity,
+    shareOfCapacity: capacity === null ? null : total / capacity,
+    change:
+      lastSnapshot === null
+        ? null
+        : {
+            sinceWeek: lastSnapshot.week,
+            previous: lastSnapshot.interest,
+            delta: total - lastSnapshot.interest,
+          },
+  };
+}
+
+/** Ranked items with status `open` (not in progress: §1.4), in rank() order. */
+function rankedOpen(items: readonly DigestItem[]): DigestItem[] {
+  return rank(items.filter(({ item, score }) => item.status === 'open' && score.ranked));
+}
+
+export function nextUpSection(items: readonly DigestItem[], topN: number): DigestList<DigestEntry> | null {
+  return capped(rankedOpen(items).map(entry), topN);
+}
+
+export function riskSection(
+  items: readonly DigestItem[],
+  nextUp: DigestList<DigestEntry> | null,
+): DigestList<DigestEntry> | null {
+  const listed = new Set(nextUp?.entries.map((e) => e.item.id) ?? []);
+  const risky = items.filter(({ item, score }) => score.risk && isOpen(item.status) && !listed.has(item.id));
+  return capped(rank(risky).map(entry), DIGEST_CAPS.risk);
+}
+
+export function needsVotesSection(items: readonly DigestItem[]): DigestList<DigestEntry> | null {
+  const unranked = items
+    .filter(({ item, score }) => isOpen(item.status) && !score.ranked)
+    .sort((a, b) => a.item.createdAt.localeCompare(b.item.createdAt) || a.item.id - b.item.id);
+  return capped(unranked.map(entry), DIGEST_CAPS.needsVotes);
+}
+
+export function needsDiscussionSection(items: readonly DigestItem[]): DigestList<DigestEntry> | null {
+  const disputed = items.filter(({ item, score }) => isOpen(item.status) && score.disagreement.length > 0);
+  return capped(rank(disputed).map(entry), DIGEST_CAPS.needsDiscussion);
+}
+
+/** Greedy in priority order: an item bigger than what is left is skipped and the next one tried (§2.4). */
+export function budgetSection(
+  items: readonly DigestItem[],
+  settings: Pick<ChannelSettings, 'capacityHours' | 'budgetPercent'>,
+): BudgetSummary | null {
+  const available = budgetHours(settings);
+  if (available === null || settings.capacityHours === null) return null;
+  const candidates = rankedOpen(items);
+  if (candidates.length === 0) return null;
+  const fits: DigestEntry[] = [];
+  let used = 0;
+  for (const candidate of candidates) {
+    if (candidate.score.effortHours <= available - used + EPSILON) {
+      fits.push(entry(candidate));
+      used += candidate.score.effortHours;
+    }
+  }
+  return {
+    available,
+    used,
+    capacityHours: settings.capacityHours,
+    budgetPercent: settings.budgetPercent,
+    fits: { entries: fits.slice(0, DIGEST_CAPS.budget), total: fits.length },
+    candidates: candidates.length,
+  };
+}
+
+export function newThisWeekSection(items: readonly DigestItem[], window: Window): NewThisWeek | null {
+  const counts = new Map<Category, number>();
+  for (const { item } of items) {
+    if (inWindow(item.createdAt, window)) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
+  }
+  const byCategory = CATEGORIES.flatMap(({ value }) => {
+    const count = counts.get(value) ?? 0;
+    return count > 0 ? [{ category: value, count }] : [];
+  });
+  const total = byCategory.reduce((sum, c) => sum + c.count, 0);
+  return total === 0 ? null : { total, byCategory };
+}
+
+/** Open > 90 days and untouched for 30: the longest idle first, ties in rank() order. */
+export function staleSection(items: readonly DigestItem[], now: Date): DigestList<StaleEntry> | null {
+  const openSince = now.getTime() - STALE_OPEN_DAYS * DAY_MS;
+  const idleSince = now.getTime() - STALE_IDLE_DAYS * DAY_MS;
+  const stale = items
+    .map((d) => ({ d, active: Date.parse(d.lastActivityAt ?? d.item.createdAt) }))
+    .filter(
+      ({ d, active }) =>
+        isOpen(d.item.status) && Date.parse(d.item.createdAt) < openSince && active <= idleSince,
+    )
+    .sort((a, b) => a.active - b.active || compareScored(a.d, b.d))
+    .map(({ d, active }) => ({ ...entry(d), idleDays: Math.floor((now.getTime() - active) / DAY_MS) }));
+  return capped(stale, DIGEST_CAPS.stale);
+}

@@ -1,0 +1,102 @@
+// Digest schedule math (SPEC §1.7, §2.4): the cron pattern BullMQ runs, and the slots, weeks and windows it yields.
+import { defaultRepeatStrategy } from 'bullmq';
+import { DateTime } from 'luxon';
+import { invalid } from './errors.ts';
+import { WEEKDAYS } from './settings.ts';
+
+/** When a channel's digest runs: ISO weekday (1 = Monday … 7 = Sunday), local `HH:MM`, IANA zone. */
+export interface DigestSchedule {
+  weekday: number;
+  time: string;
+  timezone: string;
+}
+
+/** What `queue.upsertJobScheduler(id, repeat, template)` receives as `repeat`. */
+export interface DigestRepeatOptions {
+  pattern: string;
+  tz: string;
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+/** A digest later than this is skipped rather than posted (SPEC §2.4). */
+export const MISSED_AFTER_MS = 24 * HOUR_MS;
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+// A weekly slot always has a predecessor within 8 days, even across a 1 h or 30 min DST shift.
+const LOOKBACK_MS = 8 * 24 * HOUR_MS;
+
+/** One BullMQ job scheduler per channel. */
+export function digestSchedulerId(teamId: string, channelId: string): string {
+  return `digest-${teamId}-${channelId}`;
+}
+
+/** `{ weekday: 1, time: '09:00' }` → `'0 9 * * 1'`; cron counts Sunday as 0, ISO as 7. */
+export function cronPattern(s: Pick<DigestSchedule, 'weekday' | 'time'>): string {
+  const match = TIME.exec(s.time);
+  if (!match || !Number.isInteger(s.weekday) || s.weekday < 1 || s.weekday > 7) {
+    throw invalid('The digest needs a weekday and a time of day as HH:MM.');
+  }
+  return `${Number(match[2])} ${Number(match[1])} * * ${s.weekday % 7}`;
+}
+
+export function repeatOptions(s: DigestSchedule): DigestRepeatOptions {
+  return { pattern: cronPattern(s), tz: s.timezone };
+}
+
+/**
+ * The first slot strictly after `fromMillis`, as BullMQ's scheduler computes it. Deliberately not
+ * our own cron: this is the function that decides when the job runs.
+ */
+export function nextRun(s: DigestSchedule, fromMillis: number): number {
+  const next = defaultRepeatStrategy(fromMillis, repeatOptions(s));
+  if (next === undefined) throw new Error(`no digest slot after ${new Date(fromMillis).toISOString()}`);
+  return next;
+}
+
+/** The slot before `slotMillis`, walked forward with the same strategy so DST weeks (167 h/169 h) match. */
+export function previousRun(s: DigestSchedule, slotMillis: number): number {
+  let previous: number | undefined;
+  for (let run = nextRun(s, slotMillis - LOOKBACK_MS); run < slotMillis; run = nextRun(s, run)) {
+    previous = run;
+  }
+  if (previous === undefined) throw new Error(`no digest slot before ${new Date(slotMillis).toISOString()}`);
+  return previous;
+}
+
+/** The ISO week of the slot in the channel's zone, e.g. `2026-W53`; the digest's once-per-week key. */
+export function isoWeekKey(slotMillis: number, timezone: string): string {
+  const local = DateTime.fromMillis(slotMillis, { zone: timezone });
+  if (!local.isValid) throw invalid(`"${timezone}" is not a time zone.`);
+  return local.toFormat("kkkk-'W'WW");
+}
+
+/** A scheduled digest covers the previous slot up to this one (SPEC §2.4). */
+export function digestWindow(s: DigestSchedule, slotMillis: number): { start: Date; end: Date } {
+  return { start: new Date(previousRun(s, slotMillis)), end: new Date(slotMillis) };
+}
+
+/** How late a run is; negative when it runs early. */
+export function lateness(slotMillis: number, nowMillis: number): number {
+  return nowMillis - slotMillis;
+}
+
+export function isMissed(slotMillis: number, nowMillis: number): boolean {
+  return lateness(slotMillis, nowMillis) > MISSED_AFTER_MS;
+}
+
+const SCHEDULER_JOB_ID = /^repeat:.+:(\d+)$/;
+
+/** The slot a scheduler job stands for: `opts.prevMillis`, else the millis in `repeat:{id}:{millis}`. */
+export function slotFromJob(job: { id?: string; opts?: { prevMillis?: number } }): number | null {
+  const prev = job.opts?.prevMillis;
+  if (typeof prev === 'number' && Number.isFinite(prev) && prev > 0) return prev;
+  const match = job.id === undefined ? null : SCHEDULER_JOB_ID.exec(job.id);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/** `Mondays at 09:00 (Europe/Berlin)`. */
+export function describeSchedule(s: DigestSchedule): string {
+  const day = WEEKDAYS[s.weekday - 1];
+  if (day === undefined) throw invalid('The digest weekday must be 1 (Monday) to 7 (Sunday).');
+  return `${day}s at ${s.time} (${s.timezone})`;
+}

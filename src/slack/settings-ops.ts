@@ -1,0 +1,85 @@
+// Channel settings: who may change them (SPEC §1.6), the user's default zone, and switching the digest on
+// with the first item filed in a channel.
+import type { webApi } from '@slack/bolt';
+import { syncDigestSchedule } from '../../jobs/digest-schedule.ts';
+import type { Deps } from '../deps.ts';
+import { forbidden } from '../domain/errors.ts';
+import type { Item } from '../domain/item.ts';
+import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS, isTimeZone } from '../domain/settings.ts';
+import { isWorkspaceAdmin } from './admins.ts';
+import type { RequestContext } from './context.ts';
+
+type SettingsDeps = Pick<Deps, 'settings' | 'redis' | 'keys' | 'logger' | 'digestQueue' | 'config'>;
+
+/** Until a channel has stewards anyone may configure it and post its digest; then stewards and admins. */
+export async function requireSteward(
+  deps: SettingsDeps,
+  ctx: RequestContext,
+  channelId: string,
+  what: string,
+) {
+  const { stewards } = await deps.settings.get(ctx.teamId, channelId);
+  if (stewards.length === 0 || stewards.includes(ctx.userId)) return;
+  if (await isWorkspaceAdmin(deps, ctx.client, ctx.teamId, ctx.userId)) return;
+  const names = stewards
+    .slice(0, 5)
+    .map((s) => `<@${s}>`)
+    .join(', ');
+  throw forbidden(`Only this channel's stewards (${names}) or a workspace admin can ${what}.`);
+}
+
+/** The user's Slack time zone (users.info), else DEFAULT_TIMEZONE. */
+export async function userTimezone(
+  deps: Pick<Deps, 'logger' | 'config'>,
+  client: webApi.WebClient,
+  userId: string,
+) {
+  try {
+    const info = await client.users.info({ user: userId });
+    const tz = info.user?.tz;
+    if (tz && isTimeZone(tz)) return tz;
+  } catch (error) {
+    deps.logger.warn('users.info failed; using DEFAULT_TIMEZONE', { userId, error });
+  }
+  return deps.config.defaultTimezone;
+}
+
+/** Saves settings (the first person to configure a channel becomes its first steward) and syncs the schedule. */
+export async function saveChannelSettings(
+  deps: SettingsDeps,
+  ctx: RequestContext,
+  channelId: string,
+  settings: ChannelSettings,
+): Promise<ChannelSettings> {
+  const before = await deps.settings.find(ctx.teamId, channelId);
+  const firstSteward = (before?.stewards.length ?? 0) === 0 && settings.stewards.length === 0;
+  const saved: ChannelSettings = {
+    ...settings,
+    stewards: firstSteward ? [ctx.userId] : settings.stewards,
+    lastConfiguredBy: ctx.userId,
+  };
+  await deps.settings.save(ctx.teamId, channelId, saved);
+  await syncDigestSchedule(deps.digestQueue, ctx.teamId, channelId, saved, deps.config.defaultTimezone);
+  return saved;
+}
+
+/** SPEC §1.7: the digest switches on when the first item is filed in a channel, in the filer's zone. */
+export async function enableDigestOnFirstItem(deps: SettingsDeps, client: webApi.WebClient, item: Item) {
+  if (await deps.settings.find(item.teamId, item.channelId)) return;
+  const timezone = await userTimezone(deps, client, item.reporterId);
+  const settings: ChannelSettings = { ...DEFAULT_CHANNEL_SETTINGS, digestEnabled: true, timezone };
+  if (await deps.settings.createIfAbsent(item.teamId, item.channelId, settings)) {
+    await syncDigestSchedule(
+      deps.digestQueue,
+      item.teamId,
+      item.channelId,
+      settings,
+      deps.config.defaultTimezone,
+    );
+    deps.logger.info('digest switched on with the first item', {
+      teamId: item.teamId,
+      channelId: item.channelId,
+      timezone,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+// The settings modal's submission: validate inline, check permission again, save, sync the schedule, ack.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { FIELD } from '../../../blocks/ids.ts';
+import type { Deps } from '../../deps.ts';
+import { tellUser } from '../cards.ts';
+import type { RequestContext } from '../context.ts';
+import { readMetadata } from '../modals.ts';
+import { describeError } from '../reply.ts';
+import { requireSteward, saveChannelSettings } from '../settings-ops.ts';
+import type { ViewStateValues } from './filing-state.ts';
+import { isSettingsErrors, parseSettingsState } from './settings-state.ts';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export const SettingsMetadataSchema = z.object({
+  v: z.literal(1),
+  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
+});
+
+export function handleSettingsSubmission(deps: Deps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const meta = readMetadata(SettingsMetadataSchema, view.private_metadata);
+    if (!meta) {
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD.timezone]: 'This form is out of date; run /debt config again.' },
+      });
+      return;
+    }
+    const teamId = body.team?.id ?? view.team_id;
+    const ctx: RequestContext = {
+      teamId,
+      userId: body.user.id,
+      channelId: meta.channelId,
+      client,
+      reply: (message) => tellUser(deps, client, body.user.id, message, null),
+    };
+    try {
+      const current = await deps.settings.get(teamId, meta.channelId);
+      const parsed = parseSettingsState(view.state.values as ViewStateValues, current);
+      if (isSettingsErrors(parsed)) {
+        await ack({ response_action: 'errors', errors: parsed });
+        return;
+      }
+      await requireSteward(deps, ctx, meta.channelId, 'change these settings');
+      await saveChannelSettings(deps, ctx, meta.channelId, parsed);
+    } catch (error) {
+      deps.logger.info('settings not saved', { teamId, channelId: meta.channelId, error });
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD.timezone]: describeError(error).slice(0, 150) },
+      });
+      return;
+    }
+    await ack();
+  };
+}

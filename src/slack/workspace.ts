@@ -1,0 +1,24 @@
+// The workspace's web address (from auth.test), for links to card threads; asked once per client.
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../lib/logger.ts';
+
+const cache = new WeakMap<webApi.WebClient, Promise<string | null>>();
+
+/** e.g. `https://acme.slack.com/`; null when Slack cannot say (then digests carry no thread links). */
+export function workspaceUrl(client: webApi.WebClient, logger: Logger): Promise<string | null> {
+  let url = cache.get(client);
+  if (!url) {
+    url = client.auth
+      .test()
+      .then((r) =>
+        typeof r.url === 'string' && /^https:\/\//.test(r.url) ? r.url.replace(/\/?$/, '/') : null,
+      )
+      .catch((error: unknown) => {
+        logger.warn('auth.test failed; digests go without thread links', { error });
+        cache.delete(client);
+        return null;
+      });
+    cache.set(client, url);
+  }
+  return url;
+}

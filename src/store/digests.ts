@@ -1,0 +1,114 @@
+// What makes a scheduled digest happen exactly once (SPEC §2.4): per-week records, a posting lock,
+// missed weeks, the interest snapshot, and the install-wide pause after an auth failure.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { parseRecord } from './json.ts';
+import type { Keys } from './keys.ts';
+
+export const DigestRecordSchema = z.object({
+  v: z.literal(1),
+  state: z.enum(['reserved', 'posted']),
+  at: z.string(),
+  ts: z.string().nullable().default(null),
+});
+export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+const SnapshotSchema = z.object({ v: z.literal(1), week: z.string(), interest: z.number() });
+const PauseSchema = z.object({ v: z.literal(1), error: z.string(), at: z.string() });
+export type Pause = z.infer<typeof PauseSchema>;
+
+/** Records outlive any retry or late run by far; a year later nobody re-posts last year's week. */
+const RECORD_TTL_SECONDS = 400 * 86_400;
+
+/** Releases the lock only if we still own it (it may have expired and been taken by another worker). */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+export interface DigestStore {
+  record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
+  /** Creates the week's reservation if there is none; returns the record as it now stands. */
+  reserve(
+    team: string,
+    channel: string,
+    week: string,
+    at: string,
+  ): Promise<{ created: boolean; record: DigestRecord }>;
+  markPosted(team: string, channel: string, week: string, ts: string, at: string): Promise<void>;
+  /** A token when the lock was taken, null when another worker holds it. */
+  lock(team: string, channel: string, ttlMs: number): Promise<string | null>;
+  lockTtlMs(team: string, channel: string): Promise<number>;
+  unlock(team: string, channel: string, token: string): Promise<void>;
+  addMissed(team: string, channel: string, week: string): Promise<void>;
+  missed(team: string, channel: string): Promise<string[]>;
+  clearMissed(team: string, channel: string, weeks: readonly string[]): Promise<void>;
+  snapshot(team: string, channel: string): Promise<{ week: string; interest: number } | null>;
+  saveSnapshot(team: string, channel: string, week: string, interest: number): Promise<void>;
+  pause(error: string, at: string): Promise<void>;
+  paused(): Promise<Pause | null>;
+  resume(): Promise<void>;
+}
+
+export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
+  const readRecord = async (key: string) => {
+    const raw = await redis.get(key);
+    return raw === null ? null : parseRecord(DigestRecordSchema, key, raw);
+  };
+  return {
+    record: (team, channel, week) => readRecord(keys.digestRecord(team, channel, week)),
+    async reserve(team, channel, week, at) {
+      const key = keys.digestRecord(team, channel, week);
+      const fresh: DigestRecord = { v: 1, state: 'reserved', at, ts: null };
+      const created = (await redis.set(key, JSON.stringify(fresh), 'EX', RECORD_TTL_SECONDS, 'NX')) !== null;
+      const record = created ? fresh : await readRecord(key);
+      return { created, record: record ?? fresh };
+    },
+    async markPosted(team, channel, week, ts, at) {
+      const record: DigestRecord = { v: 1, state: 'posted', at, ts };
+      await redis.set(
+        keys.digestRecord(team, channel, week),
+        JSON.stringify(record),
+        'EX',
+        RECORD_TTL_SECONDS,
+      );
+    },
+    async lock(team, channel, ttlMs) {
+      const token = randomUUID();
+      return (await redis.set(keys.digestLock(team, channel), token, 'PX', ttlMs, 'NX')) === null
+        ? null
+        : token;
+    },
+    lockTtlMs: (team, channel) => redis.pttl(keys.digestLock(team, channel)),
+    async unlock(team, channel, token) {
+      await redis.eval(RELEASE, 1, keys.digestLock(team, channel), token);
+    },
+    async addMissed(team, channel, week) {
+      await redis.sadd(keys.digestMissed(team, channel), week);
+    },
+    async missed(team, channel) {
+      return (await redis.smembers(keys.digestMissed(team, channel))).sort();
+    },
+    async clearMissed(team, channel, weeks) {
+      if (weeks.length > 0) await redis.srem(keys.digestMissed(team, channel), ...weeks);
+    },
+    async snapshot(team, channel) {
+      const key = keys.digestSnapshot(team, channel);
+      const raw = await redis.get(key);
+      if (raw === null) return null;
+      const { week, interest } = parseRecord(SnapshotSchema, key, raw);
+      return { week, interest };
+    },
+    async saveSnapshot(team, channel, week, interest) {
+      await redis.set(keys.digestSnapshot(team, channel), JSON.stringify({ v: 1, week, interest }));
+    },
+    async pause(error, at) {
+      await redis.set(keys.paused, JSON.stringify({ v: 1, error, at }));
+    },
+    async paused() {
+      const raw = await redis.get(keys.paused);
+      return raw === null ? null : parseRecord(PauseSchema, keys.paused, raw);
+    },
+    async resume() {
+      await redis.del(keys.paused);
+    },
+  };
+}
