@@ -114,7 +114,12 @@ export function riskBlock(list: DigestList<DigestEntry>, url: string | null): Bl
 
 export function needsVotesBlock(list: DigestList<DigestEntry>, url: string | null): Block {
   const heading = ':ballot_box_with_ballot: *Needs votes* · not ranked yet, oldest first';
-  return listSection(heading, list, ({ score }) => (score.voters === 0 ? 'no votes yet' : plural(score.voters, 'voter')), url);
+  return listSection(
+    heading,
+    list,
+    ({ score }) => (score.voters === 0 ? 'no votes yet' : plural(score.voters, 'voter')),
+    url,
+  );
 }
 
 export function needsDiscussionBlock(list: DigestList<DigestEntry>, url: string | null): Block {

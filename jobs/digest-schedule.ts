@@ -1,12 +1,12 @@
 // One BullMQ job scheduler per channel for its weekly digest (decision 0009): kept in step with the settings.
 import type { Queue } from 'bullmq';
-import { repeatOptions } from '../src/domain/schedule.ts';
+import { digestSchedulerId, repeatOptions } from '../src/domain/schedule.ts';
 import type { ChannelSettings } from '../src/domain/settings.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import type { SettingsStore } from '../src/store/settings.ts';
 import { type DigestPayload, JOB_NAMES } from './contracts.ts';
 
-export const digestSchedulerId = (teamId: string, channelId: string) => `digest-${teamId}-${channelId}`;
+export { digestSchedulerId };
 
 export type SyncOutcome = 'upserted' | 'unchanged' | 'removed' | 'absent';
 

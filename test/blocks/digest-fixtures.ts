@@ -146,8 +146,8 @@ export function maximalChannel(count = 10_000, quorum = 2): MaximalChannel {
 }
 
 /** The busiest digest: maximal channel, capacity, topN 10, a snapshot and a run of missed weeks. */
-export function maximalInput(count = 10_000): DigestInput {
-  return input(maximalChannel(count).items, {
+export function maximalInput(count = 10_000, channel: MaximalChannel = maximalChannel(count)): DigestInput {
+  return input(channel.items, {
     settings: settings({ topN: 10, capacityHours: 10_000, budgetPercent: 100 }),
     lastSnapshot: { week: '2026-W47', interest: 123_456.789 },
     missedWeeks: ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46'],

@@ -1,6 +1,7 @@
 // The digest model (SPEC §2.4): what each section lists, in which order, and what it leaves out.
 import { describe, expect, it } from 'vitest';
 import { buildDigestModel, type DigestItem, totalOpenInterest } from '../../src/domain/digest.ts';
+import type { Item } from '../../src/domain/item.ts';
 import { rank } from '../../src/domain/scoring.ts';
 import {
   daysAgo,
@@ -30,10 +31,10 @@ describe('paid down', () => {
       at: Date,
       by: string | null,
       interest: number | null,
-      status = 'resolved',
+      status: Item['status'] = 'resolved',
     ) =>
       entry(id, ranked(), {
-        status: status as 'resolved',
+        status,
         resolvedAt: at.toISOString(),
         resolvedBy: by,
         resolvedInterest: interest,

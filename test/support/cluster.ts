@@ -72,7 +72,8 @@ export async function startCluster(
         [...webs, ...workers].map(
           (p) =>
             new Promise<void>((resolve) => {
-              if (p.child.exitCode !== null) return resolve();
+              if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+
               p.child.removeAllListeners('exit');
               p.child.once('exit', () => resolve());
               p.child.kill(signal);

@@ -1,0 +1,92 @@
+// Real worker processes: one killed with SIGKILL after Slack accepted its digest, one stopped with SIGTERM
+// in the middle of a post. Neither may cause a second digest.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createDeps, type Deps } from '../../src/deps.ts';
+import { isoWeekKey } from '../../src/domain/schedule.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { type Cluster, startCluster } from '../support/cluster.ts';
+import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
+import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
+import { FakeSlack } from '../support/fake-slack.ts';
+import { deleteByPrefix, testPrefix } from '../support/redis.ts';
+
+describe('digest worker processes that die or are stopped', () => {
+  let fake: FakeSlack;
+  let deps: Deps;
+  const clusters: Cluster[] = [];
+  const prefix = testPrefix('digest-proc');
+
+  beforeAll(async () => {
+    fake = await FakeSlack.start({ teamId: TEAM });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.url,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'error',
+    });
+    deps = createDeps(config, { logger: createLogger('error') });
+    await deps.ready();
+  });
+  afterAll(async () => {
+    await Promise.all(clusters.map((c) => c.stop('SIGKILL')));
+    await deleteByPrefix(deps.redis, prefix);
+    await deps.close();
+    await fake.close();
+  });
+
+  const workers = async () => {
+    const cluster = await startCluster(fake, { prefix, signingSecret: SIGNING_SECRET, webs: 0, workers: 1 });
+    clusters.push(cluster);
+    return cluster;
+  };
+
+  it('SIGKILL after Slack accepted the message: the next worker finds it in history and posts nothing', async () => {
+    const channelId = 'C0KILL';
+    await configureChannel(deps, TEAM, channelId);
+    const first = await workers();
+    const hold = fake.hold('chat.postMessage');
+    const slot = Date.now() - 60_000;
+    await enqueueDigestSlot(deps.digestQueue, TEAM, channelId, slot);
+    await hold.held; // Slack has the message; the worker is waiting for the reply
+    const worker = first.workers[0]?.child;
+    const exited = new Promise((r) => worker?.once('exit', r));
+    worker?.kill('SIGKILL');
+    await exited;
+    hold.release();
+    expect(digestPosts(fake.messages(channelId))).toHaveLength(1);
+
+    await workers();
+    const week = isoWeekKey(slot, 'Europe/Berlin');
+    await fake.waitFor(
+      async () => (await deps.digests.record(TEAM, channelId, week))?.state === 'posted',
+      60_000,
+    );
+    expect(digestPosts(fake.messages(channelId))).toHaveLength(1);
+    expect(fake.callsTo('conversations.history').some((c) => c.args.channel === channelId)).toBe(true);
+    fake.assertNoViolations();
+  }, 90_000);
+
+  it('SIGTERM in the middle of a post lets the job finish, and nothing is posted twice', async () => {
+    const channelId = 'C0TERM';
+    await configureChannel(deps, TEAM, channelId);
+    const cluster = await workers();
+    const hold = fake.hold('chat.postMessage');
+    const slot = Date.now() - 60_000;
+    await enqueueDigestSlot(deps.digestQueue, TEAM, channelId, slot);
+    await hold.held;
+    const worker = cluster.workers[0]?.child;
+    const exited = new Promise<number | null>((r) => worker?.once('exit', (code) => r(code)));
+    worker?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    hold.release();
+    expect(await exited).toBe(0);
+    const week = isoWeekKey(slot, 'Europe/Berlin');
+    expect((await deps.digests.record(TEAM, channelId, week))?.state).toBe('posted');
+    await workers();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(digestPosts(fake.messages(channelId))).toHaveLength(1);
+    fake.assertNoViolations();
+  }, 60_000);
+});
