@@ -1,12 +1,14 @@
 // npm run bench: runs every benchmark and writes its numbers to bench/results/<name>.json.
 import { benchColdStart } from './cold-start.ts';
 import { benchDigestBuild } from './digest-build.ts';
+import { benchDigestDrain } from './digest-drain.ts';
 import { benchFiling } from './filing.ts';
 import { benchVoteBurst } from './vote-burst.ts';
 
 const benches: Record<string, () => Promise<string>> = {
   'cold-start': benchColdStart,
   'digest-build': benchDigestBuild,
+  'digest-drain': benchDigestDrain,
   filing: benchFiling,
   'vote-burst': benchVoteBurst,
 };

@@ -27,6 +27,7 @@ export function buildHelp(): Message {
     `\`${USAGE.edit}\` · \`${USAGE.assign}\``,
     `\`${USAGE.start}\` · \`${USAGE.resolve}\` · \`${USAGE.wontfix}\` · \`${USAGE.reopen}\``,
     `\`${USAGE.hit}\` — it just cost you time: record it (hours optional)`,
+    `\`${USAGE.digest}\` — this channel's weekly digest now (privately; \`post\` shares it) · \`${USAGE.config}\` — digest day, time, zone, budget, stewards`,
     'Vote on severity, frequency and effort with the buttons in each card’s thread.',
     'Categories: data, experiment, model, pipeline, config, ops, coupling, code, architecture, testing, docs, infra, other',
   ];

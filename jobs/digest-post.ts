@@ -158,11 +158,13 @@ async function handleFailure(
       await switchDigestOff(deps, s.teamId, s.channelId, s.settings, failure.error);
       return 'switched off';
     case 'auth':
+      // Parked first, then paused: whoever lifts the pause finds this job waiting and can run it at once.
+      await job.moveToDelayed(Date.now() + AUTH_RETRY_MS, token);
       await deps.digests.pause(failure.error, deps.clock.now().toISOString());
       log.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
         error: failure.error,
       });
-      return postpone(job, token, AUTH_RETRY_MS);
+      throw new DelayedError();
     case 'platform':
       throw new UnrecoverableError(`Slack refused the digest: ${failure.error}`);
     default:

@@ -40,7 +40,7 @@ export async function requireManager(
 }
 
 /** Checks the user may manage the item, applies the change to the latest state and queues the card refresh. */
-async function manage(
+export async function manageItem(
   deps: OpsDeps,
   ctx: RequestContext,
   id: number,
@@ -67,7 +67,7 @@ export async function changeStatus(
   const current = await deps.items.get(ctx.teamId, id);
   const [scored] = current ? await deps.scores.score(ctx.teamId, [current]) : [];
   const interest = scored?.score.interest ?? null;
-  return manage(
+  return manageItem(
     deps,
     ctx,
     id,
@@ -93,7 +93,7 @@ export async function changeStatus(
 }
 
 export function assignOwner(deps: OpsDeps, ctx: RequestContext, id: number, ownerId: string) {
-  return manage(
+  return manageItem(
     deps,
     ctx,
     id,
@@ -116,7 +116,7 @@ const EDITABLE: readonly (keyof ItemDraft)[] = [
 ];
 
 export function editItem(deps: OpsDeps, ctx: RequestContext, id: number, draft: ItemDraft) {
-  return manage(
+  return manageItem(
     deps,
     ctx,
     id,

@@ -11,7 +11,7 @@ import type { Dimension, Level } from '../domain/scales.ts';
 import { COUNTED, defaultPainHours } from '../domain/voting.ts';
 import { refreshItemMessages } from './cards.ts';
 import type { RequestContext } from './context.ts';
-import { findVisibleItem, type OpsDeps, requireManager } from './item-ops.ts';
+import { manageItem, type OpsDeps } from './item-ops.ts';
 
 type VotingDeps = OpsDeps & Pick<Deps, 'votes' | 'pain'>;
 
@@ -34,17 +34,12 @@ export async function castVote(deps: VotingDeps, ctx: RequestContext, click: Vot
 }
 
 /** Closes or reopens voting; votes are kept either way (SPEC §1.6). */
-export async function setVotingClosed(
-  deps: VotingDeps,
-  ctx: RequestContext,
-  itemId: number,
-  closed: boolean,
-) {
-  const item = await findVisibleItem(deps, ctx, itemId);
-  await requireManager(deps, ctx, item, closed ? 'close voting on' : 'reopen voting on');
-  const saved = await deps.items.update(
-    ctx.teamId,
+export function setVotingClosed(deps: VotingDeps, ctx: RequestContext, itemId: number, closed: boolean) {
+  return manageItem(
+    deps,
+    ctx,
     itemId,
+    closed ? 'close voting on' : 'reopen voting on',
     (i) => {
       if (i.votingClosed === closed)
         throw invalid(`Voting on ${formatItemId(itemId)} is already ${closed ? 'closed' : 'open'}.`);
@@ -52,8 +47,6 @@ export async function setVotingClosed(
     },
     { kind: 'edited', actorId: ctx.userId, detail: closed ? 'voting closed' : 'voting reopened' },
   );
-  await refreshItemMessages(deps, saved);
-  return saved;
 }
 
 /** The default hours for this user's report on this item (SPEC §1.5). */

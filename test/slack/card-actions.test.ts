@@ -1,17 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, TEAM } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { TEAM, useHarness } from '../support/harness.ts';
 
 describe('card buttons, the message shortcut and card refreshes', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness();
 
   it('Resolve on the card resolves for the reporter and refuses others', async () => {
     const id = await h.file({ title: 'Dead experiment branches in trainer' });

@@ -1,23 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestSchedulerId } from '../../jobs/digest-schedule.ts';
 import { digestPosts } from '../support/digest-jobs.ts';
-import { type Harness, SIGNING_SECRET, startHarness, TEAM } from '../support/harness.ts';
+import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
 import { interactionBody, postToApp } from '../support/sign.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 
 describe('digest settings and commands', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    h.fake.setUser('U0KOLKATA', { tz: 'Asia/Kolkata' });
-    h.fake.setUser('U0ADMIN', { is_admin: true });
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
+  const h = useHarness({
+    setup: (hh) => {
+      hh.fake.setUser('U0KOLKATA', { tz: 'Asia/Kolkata' });
+      hh.fake.setUser('U0ADMIN', { is_admin: true });
+    },
   });
 
   it("switches the digest on with the first item filed in a channel, in the filer's time zone", async () => {

@@ -1,20 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../support/harness.ts';
 
 const text = (reply: Record<string, unknown>) => JSON.stringify(reply);
 
 describe('item commands', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-    h.fake.setUser('U0ADMIN', { is_admin: true });
-    h.fake.setChannel('GPRIV', { is_private: true, is_member: true });
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
+  const h = useHarness({
+    setup: (hh) => {
+      hh.fake.setUser('U0ADMIN', { is_admin: true });
+      hh.fake.setChannel('GPRIV', { is_private: true, is_member: true });
+    },
   });
 
   it('lists this channel ranked, with unvoted items last, and shows help and usage', async () => {

@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, SIGNING_SECRET, startHarness, TEAM } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, startHarness, TEAM, useHarness } from '../support/harness.ts';
 import { FORM, signRequest, slashCommandBody } from '../support/sign.ts';
 
 describe('requests Slack did not sign, and inputs nobody expected', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness();
 
   const body = () =>
     slashCommandBody({

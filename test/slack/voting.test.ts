@@ -1,20 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeCall } from '../support/fake-slack.ts';
-import { type Harness, startHarness, TEAM } from '../support/harness.ts';
+import { TEAM, useHarness } from '../support/harness.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 
 describe('voting in the thread', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness();
 
   async function vote(
     id: number,

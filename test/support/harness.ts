@@ -1,4 +1,5 @@
 // One running app for an integration test: real Bolt HTTP receiver, real Redis (own prefix), fake Slack Web API.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/lib/clock.ts';
@@ -57,4 +58,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await fake.close();
     },
   };
+}
+
+/**
+ * The usual lifecycle in one line: a harness started before the file's tests, checked for Slack rule
+ * violations after each test, and stopped after all. Returns a handle usable as the harness itself.
+ */
+export function useHarness(options: HarnessOptions & { setup?: (h: Harness) => void } = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+    options.setup?.(current);
+  });
+  afterEach(() => {
+    current?.fake.assertNoViolations();
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, property) {
+      if (!current) throw new Error('the harness is used before beforeAll started it');
+      return Reflect.get(current, property);
+    },
+  });
 }

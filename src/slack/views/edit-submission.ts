@@ -1,11 +1,11 @@
 // The edit modal's submission: validate, check permission again, save, ack; the card refreshes after.
+
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { tellUser } from '../cards.ts';
-import type { RequestContext } from '../context.ts';
 import { editItem } from '../item-ops.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
+import { viewContext } from './context.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -25,15 +25,8 @@ export function handleEditSubmission(deps: Deps) {
       });
       return;
     }
-    const teamId = body.team?.id ?? view.team_id;
-    const ctx: RequestContext = {
-      teamId,
-      userId: body.user.id,
-      // The channel the modal was opened from, where the item was visible to this user.
-      channelId: meta.channelId,
-      client,
-      reply: (message) => tellUser(deps, client, body.user.id, message, null),
-    };
+    const ctx = viewContext(deps, body, client, meta.channelId);
+    const { teamId } = ctx;
     try {
       await editItem(deps, ctx, meta.itemId, parsed.draft);
     } catch (error) {

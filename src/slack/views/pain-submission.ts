@@ -1,14 +1,14 @@
 // The pain modal's submission: validate hours inline, record once per modal, then close the modal.
+
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { parsePainHours } from '../../domain/command.ts';
-import { tellUser } from '../cards.ts';
-import type { RequestContext } from '../context.ts';
 import { findVisibleItem } from '../item-ops.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { reportPain } from '../voting-ops.ts';
+import { viewContext } from './context.ts';
 import type { ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -26,8 +26,6 @@ export function handlePainSubmission(deps: Deps) {
       return;
     }
     const meta = readMetadata(ItemMetadataSchema, view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
     if (!meta) {
       await ack({
         response_action: 'errors',
@@ -35,13 +33,8 @@ export function handlePainSubmission(deps: Deps) {
       });
       return;
     }
-    const ctx: RequestContext = {
-      teamId,
-      userId,
-      channelId: meta.channelId,
-      client,
-      reply: (message) => tellUser(deps, client, userId, message, null),
-    };
+    const ctx = viewContext(deps, body, client, meta.channelId);
+    const { teamId } = ctx;
     try {
       // One report per modal, however often it is submitted (SPEC §2.8).
       const first = await deps.redis.set(deps.keys.once(teamId, 'pain', view.id), '1', 'EX', 86_400, 'NX');

@@ -1,13 +1,13 @@
 // The settings modal's submission: validate inline, check permission again, save, sync the schedule, ack.
+
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { FIELD } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
-import { tellUser } from '../cards.ts';
-import type { RequestContext } from '../context.ts';
 import { readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { requireSteward, saveChannelSettings } from '../settings-ops.ts';
+import { viewContext } from './context.ts';
 import type { ViewStateValues } from './filing-state.ts';
 import { isSettingsErrors, parseSettingsState } from './settings-state.ts';
 
@@ -28,14 +28,8 @@ export function handleSettingsSubmission(deps: Deps) {
       });
       return;
     }
-    const teamId = body.team?.id ?? view.team_id;
-    const ctx: RequestContext = {
-      teamId,
-      userId: body.user.id,
-      channelId: meta.channelId,
-      client,
-      reply: (message) => tellUser(deps, client, body.user.id, message, null),
-    };
+    const ctx = viewContext(deps, body, client, meta.channelId);
+    const { teamId } = ctx;
     try {
       const current = await deps.settings.get(teamId, meta.channelId);
       const parsed = parseSettingsState(view.state.values as ViewStateValues, current);

@@ -14,6 +14,7 @@ import {
 } from './http.ts';
 import { checkCall, checkScopes, HANDLERS } from './methods.ts';
 import { parseRequest, readBody } from './parse.ts';
+import { RateLimiter } from './rate-limits.ts';
 import { answerResponseUrl } from './responses.ts';
 import { SlackState } from './state.ts';
 import type {
@@ -36,6 +37,9 @@ export class FakeSlack {
   private readonly failures = new Map<string, Failure[]>();
   private readonly holds = new Map<string, PendingHold[]>();
 
+  /** Enforces `rateLimits` when given; `limited` counts the 429s it answered, by method. */
+  rateLimiter: RateLimiter | null = null;
+
   private constructor(
     private readonly server: Server,
     private readonly state: SlackState,
@@ -53,6 +57,7 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const fake = new FakeSlack(server, state, `http://127.0.0.1:${port}`);
+    fake.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
     server.on('request', (req, res) => {
       fake.handle(req, res).catch((err: unknown) => {
         fake.state.violation(
@@ -207,8 +212,10 @@ export class FakeSlack {
       return json({ ok: false, error: 'unknown_method' });
     }
     const refused = checkCall(this.state, method, args);
-    const failure = this.failures.get(method)?.shift();
+    const failure =
+      this.failures.get(method)?.shift() ?? this.rateLimiter?.check(method, args, this.state.now());
     if (failure) return failureReply(failure);
+
     if (!token) return json({ ok: false, error: 'not_authed' });
     const unscoped = checkScopes(this.state, method, args);
     if (unscoped) return json(unscoped);

@@ -1,4 +1,5 @@
 // Shapes shared by the fake Slack Web API's parts.
+import type { RateLimits } from './rate-limits.ts';
 
 export type Args = Record<string, unknown>;
 
@@ -71,4 +72,6 @@ export interface FakeSlackOptions {
   /** Manifest whose `oauth_config.scopes.bot` gates methods. Default: the repository's manifest.yml. */
   manifestPath?: string;
   teamId?: string;
+  /** Slack's rate limits to enforce (429 + Retry-After); none by default. */
+  rateLimits?: RateLimits;
 }
