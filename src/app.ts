@@ -4,6 +4,7 @@ import type { Deps } from './deps.ts';
 import type { Logger } from './lib/logger.ts';
 import * as actions from './slack/actions/index.ts';
 import * as commands from './slack/commands/index.ts';
+import * as events from './slack/events/index.ts';
 import * as options from './slack/options/index.ts';
 import * as shortcuts from './slack/shortcuts/index.ts';
 import * as views from './slack/views/index.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, transport: AppTransport): App {
   views.register(app, deps);
   shortcuts.register(app, deps);
   options.register(app);
+  events.register(app, deps);
 
   // Last line of defence: a listener error is logged, never allowed to take the process down.
   app.error(async (error) => {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
+import { eventBody, postToApp } from '../support/sign.ts';
+
+describe('App Home', () => {
+  const h = useHarness({
+    setup: (hh) => hh.fake.setChannel('GHOMEPRIV', { is_private: true, is_member: true }),
+  });
+
+  const open = async (userId: string, retry = false) => {
+    const before = h.fake.callsTo('views.publish').length;
+    const res = await postToApp(
+      h.events,
+      SIGNING_SECRET,
+      eventBody({
+        token: 'legacy',
+        team_id: TEAM,
+        api_app_id: 'A0FAKE',
+        type: 'event_callback',
+        event_id: `Ev${Date.now()}${userId}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: {
+          type: 'app_home_opened',
+          user: userId,
+          channel: `D${userId}`,
+          tab: 'home',
+          event_ts: `${Date.now() / 1000}`,
+        },
+      }),
+      'application/json',
+      retry ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {},
+    );
+    expect(res.status).toBe(200);
+    const call = await h.fake.waitFor(() =>
+      h.fake
+        .callsTo('views.publish')
+        .slice(before)
+        .find((c) => c.args.user_id === userId),
+    );
+    return JSON.stringify(call.args.view);
+  };
+
+  it("shows the user's items, what awaits their vote, the top items and counts; private items only to their own", async () => {
+    await h.file({ title: 'Mine: manual retrain', userId: 'U0HOME1', severity: '3', frequency: '4' });
+    await h.file({ title: 'Someone else: stale labels', userId: 'U0HOME2', severity: '2', frequency: '2' });
+    await h.file({ title: 'Secret: private registry hack', userId: 'U0HOME2', channelId: 'GHOMEPRIV' });
+
+    const home1 = await open('U0HOME1');
+    expect(home1).toContain('Mine: manual retrain');
+    expect(home1).toContain('Awaiting your vote');
+    expect(home1).toContain('Someone else: stale labels');
+    expect(home1).not.toContain('Secret: private registry hack');
+    expect(home1).toContain('Pipelines &amp; glue code: 2 open');
+
+    const home2 = await open('U0HOME2', true);
+    expect(home2).toContain('Secret: private registry hack');
+  });
+});
