@@ -2,8 +2,10 @@
 import { CATEGORIES } from '../src/domain/categories.ts';
 import { formatItemId, type ItemDraft, LIMITS } from '../src/domain/item.ts';
 import { EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
-import { CALLBACK, FIELD, type FieldId } from './ids.ts';
-import { type Block, type Option, option, plain } from './kit.ts';
+import { clip } from '../src/lib/text.ts';
+import { CALLBACK, FIELD } from './ids.ts';
+import { input, select } from './inputs.ts';
+import { type Block, option, plain } from './kit.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
 export interface FilingModalModel {
@@ -26,45 +28,13 @@ export interface ModalView {
   blocks: Block[];
 }
 
-function input(
-  id: FieldId,
-  label: string,
-  element: Block,
-  options: { optional?: boolean; hint?: string } = {},
-): Block {
-  return {
-    type: 'input',
-    block_id: id,
-    label: plain(label, SLACK_LIMITS.inputLabel),
-    optional: options.optional ?? false,
-    element: { ...element, action_id: id },
-    ...(options.hint ? { hint: plain(options.hint, SLACK_LIMITS.inputLabel) } : {}),
-  };
-}
-
-/** Cuts a prefill (e.g. a long message, SPEC §2.6) to `max` units without keeping half of an emoji. */
-function cutTo(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-}
-
+/** A prefill (e.g. a long message, SPEC §2.6) is clipped to `max` without keeping half of an emoji. */
 function textInput(initial: string | undefined, max: number, extra: Record<string, unknown> = {}): Block {
   return {
     type: 'plain_text_input',
     max_length: max,
-    ...(initial ? { initial_value: cutTo(initial, max) } : {}),
+    ...(initial ? { initial_value: clip(initial, max) } : {}),
     ...extra,
-  };
-}
-
-function select(options: Option[], placeholder: string, initialValue?: string): Block {
-  const initial = options.find((o) => o.value === initialValue);
-  return {
-    type: 'static_select',
-    placeholder: plain(placeholder, SLACK_LIMITS.placeholder),
-    options,
-    ...(initial ? { initial_option: initial } : {}),
   };
 }
 
@@ -84,14 +54,16 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
     input(FIELD.title, 'Title', textInput(prefill.title, LIMITS.titleMax, { min_length: LIMITS.titleMin }), {
       hint: 'What hurts, in a few words, e.g. "Feature store backfill is a manual notebook"',
     }),
-    input(FIELD.category, 'Category', select(categoryOptions, 'Choose a category', prefill.category)),
+    input(
+      FIELD.category,
+      'Category',
+      select(categoryOptions, { placeholder: 'Choose a category', initial: prefill.category }),
+    ),
     input(
       FIELD.description,
       'Description',
       textInput(prefill.description, LIMITS.descriptionMax, { multiline: true }),
-      {
-        optional: true,
-      },
+      { optional: true },
     ),
     input(FIELD.component, 'Component', textInput(prefill.component, LIMITS.componentMax), {
       optional: true,
@@ -127,20 +99,24 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
         },
         { hint: 'The team whose backlog and weekly digest this belongs to' },
       ),
-      input(FIELD.severity, 'Your estimate: when it bites, how bad?', select(severityOptions, 'Severity'), {
-        optional: true,
-      }),
+      input(
+        FIELD.severity,
+        'Your estimate: when it bites, how bad?',
+        select(severityOptions, { placeholder: 'Severity' }),
+        { optional: true },
+      ),
       input(
         FIELD.frequency,
         'Your estimate: how often does it bite?',
-        select(frequencyOptions, 'Frequency'),
-        {
-          optional: true,
-        },
+        select(frequencyOptions, { placeholder: 'Frequency' }),
+        { optional: true },
       ),
-      input(FIELD.effort, 'Your estimate: how big is a proper fix?', select(effortOptions, 'Effort'), {
-        optional: true,
-      }),
+      input(
+        FIELD.effort,
+        'Your estimate: how big is a proper fix?',
+        select(effortOptions, { placeholder: 'Effort' }),
+        { optional: true },
+      ),
     );
   }
   return {

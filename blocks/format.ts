@@ -1,7 +1,14 @@
 // Shared wording for scores and items, so card, list and detail say the same thing the same way.
 import { categoryLabel } from '../src/domain/categories.ts';
 import { formatItemId, type Item, STATUS_LABELS } from '../src/domain/item.ts';
-import type { Score } from '../src/domain/scoring.ts';
+import {
+  type Dimension,
+  EFFORT_SCALE,
+  FREQUENCY_SCALE,
+  type Level,
+  SEVERITY_SCALE,
+} from '../src/domain/scales.ts';
+import type { Score, Vote } from '../src/domain/scoring.ts';
 import { escapeAndTruncate, escapeMrkdwn, mention } from './kit.ts';
 
 export function hours(value: number): string {
@@ -53,4 +60,31 @@ export function scoreLine(score: Score): string {
     `confidence ${confidenceText(score)}`,
     `${score.voters} voter${score.voters === 1 ? '' : 's'}`,
   ].join(' · ');
+}
+
+/** The bare §1.3 name of a level: 'Major', 'Daily', 'S'. */
+export function scaleLabel(dimension: Dimension, level: Level): string {
+  if (dimension === 'severity') return SEVERITY_SCALE[level - 1]?.label ?? '';
+  if (dimension === 'frequency') return FREQUENCY_SCALE[level - 1]?.label ?? '';
+  return EFFORT_SCALE[level - 1]?.size ?? 'M';
+}
+
+/** The short §1.3 label of a level: '4 Major', '4 Daily', 'S' (effort sizes carry no number). */
+export function levelLabel(dimension: Dimension, level: Level): string {
+  return dimension === 'effort' ? scaleLabel(dimension, level) : `${level} ${scaleLabel(dimension, level)}`;
+}
+
+/** Votes per level in one dimension: index 0 counts level 1. */
+export function tallies(votes: readonly Vote[], dimension: Dimension): number[] {
+  const counts = [0, 0, 0, 0, 0];
+  for (const v of votes) if (v.dimension === dimension) counts[v.level - 1] = (counts[v.level - 1] ?? 0) + 1;
+  return counts;
+}
+
+/** `Major ×2, Critical ×1`: the levels that got votes, or `empty` when none did. */
+export function tallyText(votes: readonly Vote[], dimension: Dimension, empty: string): string {
+  const parts = tallies(votes, dimension).flatMap((n, i) =>
+    n > 0 ? [`${scaleLabel(dimension, (i + 1) as Level)} ×${n}`] : [],
+  );
+  return parts.length > 0 ? parts.join(', ') : empty;
 }

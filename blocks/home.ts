@@ -1,6 +1,6 @@
 // The App Home tab (SPEC §2.5): the user's items, items awaiting their vote, the workspace's top items and
 // counts by category. A Home view holds up to 100 blocks; every list here is capped well below that.
-import { CATEGORIES, type Category } from '../src/domain/categories.ts';
+import { type Category, categoryLabel } from '../src/domain/categories.ts';
 import type { Item } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { hours, itemLabel, scoreLine, statusText } from './format.ts';
@@ -42,12 +42,11 @@ function list(title: string, empty: string, { entries, total }: HomeModel['mine'
 }
 
 export function buildHome(model: HomeModel): HomeView {
-  const label = (c: Category) => CATEGORIES.find((x) => x.value === c)?.label ?? c;
   const counts = model.byCategory
     .filter((c) => c.open > 0)
     .map(
       (c) =>
-        `${escapeMrkdwn(label(c.category))}: ${c.open} open${c.interest > 0 ? `, ${hours(c.interest)} h/week` : ''}`,
+        `${escapeMrkdwn(categoryLabel(c.category))}: ${c.open} open${c.interest > 0 ? `, ${hours(c.interest)} h/week` : ''}`,
     );
   const blocks: Block[] = [
     header('Debt Triage'),

@@ -53,6 +53,7 @@ export type FieldId = (typeof FIELD)[keyof typeof FIELD];
 export const BLOCK = {
   cardActions: 'debt_card_actions',
   listNav: 'debt_list_nav',
+  cardRepostActions: 'debt_card_repost_actions',
   voteSeverity: 'debt_vote_severity',
   voteFrequency: 'debt_vote_frequency',
   voteEffort: 'debt_vote_effort',

@@ -1,9 +1,9 @@
 // `/debt show DEBT-42`: the full card with votes, interest and history, as an ephemeral message.
 import { formatItemId, type HistoryEvent, type Item } from '../src/domain/item.ts';
-import { type Dimension, EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
+import { DIMENSIONS } from '../src/domain/scales.ts';
 import { MEASURED_WINDOW_DAYS, type PainReport, type Score, type Vote } from '../src/domain/scoring.ts';
 import { buildCard } from './card.ts';
-import { hours } from './format.ts';
+import { hours, tallyText } from './format.ts';
 import {
   type Block,
   context,
@@ -31,19 +31,6 @@ export interface ItemDetailModel {
 
 const HISTORY_SHOWN = 15;
 const HISTORY_HEADING = '*History*';
-
-const LABELS: Record<Dimension, readonly string[]> = {
-  severity: SEVERITY_SCALE.map((s) => s.label),
-  frequency: FREQUENCY_SCALE.map((f) => f.label),
-  effort: EFFORT_SCALE.map((e) => e.size),
-};
-
-function tally(votes: Vote[], dimension: Dimension): string {
-  const counts = [0, 0, 0, 0, 0];
-  for (const v of votes) if (v.dimension === dimension) counts[v.level - 1] = (counts[v.level - 1] ?? 0) + 1;
-  const parts = counts.flatMap((n, i) => (n > 0 ? [`${LABELS[dimension][i]} ×${n}`] : []));
-  return parts.length > 0 ? parts.join(', ') : 'no votes yet';
-}
 
 function historyLine(event: HistoryEvent): string {
   const when = event.at.slice(0, 16).replace('T', ' ');
@@ -92,7 +79,7 @@ export function buildItemDetail(model: ItemDetailModel): Message {
   const cardBlocks = card.blocks.filter((b) => b.type !== 'actions');
   const { score } = model;
   const figures = [
-    `*Votes*  severity: ${tally(model.votes, 'severity')} · frequency: ${tally(model.votes, 'frequency')} · effort: ${tally(model.votes, 'effort')}`,
+    `*Votes*  ${DIMENSIONS.map((d) => `${d}: ${tallyText(model.votes, d, 'no votes yet')}`).join(' · ')}`,
     score.scored
       ? `Median severity ${hours(score.severityHours ?? 0)} h × ${hours(score.frequencyPerWeek ?? 0)}/week; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
       : 'Not scored yet: it needs at least one severity and one frequency vote.',

@@ -2,8 +2,9 @@
 import type { ChannelSettings } from '../src/domain/settings.ts';
 import { WEEKDAYS } from '../src/domain/settings.ts';
 import type { ModalView } from './filing-modal.ts';
-import { CALLBACK, FIELD, type FieldId } from './ids.ts';
-import { type Block, channelLink, context, type Option, option, plain } from './kit.ts';
+import { CALLBACK, FIELD } from './ids.ts';
+import { input, select } from './inputs.ts';
+import { type Block, channelLink, context, option, plain } from './kit.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
 export interface SettingsModalModel {
@@ -12,30 +13,6 @@ export interface SettingsModalModel {
   /** The zone to preselect: the stored one, else the user's Slack zone, else DEFAULT_TIMEZONE. */
   timezone: string;
   privateMetadata: string;
-}
-
-function input(
-  id: FieldId,
-  label: string,
-  element: Record<string, unknown>,
-  extra: { optional?: boolean; hint?: string } = {},
-): Block {
-  return {
-    type: 'input',
-    block_id: id,
-    optional: extra.optional ?? false,
-    label: plain(label, SLACK_LIMITS.inputLabel),
-    element: { ...element, action_id: id },
-    ...(extra.hint ? { hint: plain(extra.hint, SLACK_LIMITS.inputLabel) } : {}),
-  };
-}
-
-function select(options: Option[], initial: string): Record<string, unknown> {
-  return {
-    type: 'static_select',
-    options,
-    initial_option: options.find((o) => o.value === initial) ?? options[0],
-  };
 }
 
 const numbers = (from: number, to: number) =>
@@ -58,7 +35,7 @@ export function buildSettingsModal(model: SettingsModalModel): ModalView {
       'Day',
       select(
         WEEKDAYS.map((d, i) => option(d, String(i + 1))),
-        String(settings.weekday),
+        { initial: String(settings.weekday), orFirst: true },
       ),
     ),
     input(FIELD.time, 'Time', { type: 'timepicker', initial_time: settings.time }),
@@ -73,7 +50,11 @@ export function buildSettingsModal(model: SettingsModalModel): ModalView {
       },
       { hint: 'Any IANA time zone; the digest follows its daylight-saving changes.' },
     ),
-    input(FIELD.topN, 'Items in "Next up"', select(numbers(1, 10), String(settings.topN))),
+    input(
+      FIELD.topN,
+      'Items in "Next up"',
+      select(numbers(1, 10), { initial: String(settings.topN), orFirst: true }),
+    ),
     input(
       FIELD.capacity,
       'Team capacity (hours per week)',
@@ -93,7 +74,7 @@ export function buildSettingsModal(model: SettingsModalModel): ModalView {
     input(
       FIELD.quorum,
       'Quorum (voters before an item is ranked)',
-      select(numbers(1, 10), String(settings.quorum)),
+      select(numbers(1, 10), { initial: String(settings.quorum), orFirst: true }),
     ),
     input(
       FIELD.stewards,

@@ -8,7 +8,7 @@ import {
   SEVERITY_SCALE,
 } from '../src/domain/scales.ts';
 import type { Score, Vote } from '../src/domain/scoring.ts';
-import { confidenceText, interestText, paybackText } from './format.ts';
+import { confidenceText, interestText, paybackText, scaleLabel, tallies, tallyText } from './format.ts';
 import { ACTION, BLOCK, voteActionId } from './ids.ts';
 import {
   actions,
@@ -29,7 +29,6 @@ export interface VotePanelModel {
 
 interface Option {
   level: Level;
-  short: string;
   anchor: string;
 }
 
@@ -38,56 +37,38 @@ const DIMENSIONS: { dimension: Dimension; blockId: string; question: string; opt
     dimension: 'severity',
     blockId: BLOCK.voteSeverity,
     question: '*Severity* — when it bites, how bad is it? (hours lost each time, everyone involved)',
-    options: SEVERITY_SCALE.map((s) => ({
-      level: s.level,
-      short: s.label,
-      anchor: `${s.anchor} (${s.hours} h)`,
-    })),
+    options: SEVERITY_SCALE.map((s) => ({ level: s.level, anchor: `${s.anchor} (${s.hours} h)` })),
   },
   {
     dimension: 'frequency',
     blockId: BLOCK.voteFrequency,
     question: '*Frequency* — how often does it bite anyone on the team?',
-    options: FREQUENCY_SCALE.map((f) => ({
-      level: f.level,
-      short: f.label,
-      anchor: `${f.anchor} (${f.perWeek}/week)`,
-    })),
+    options: FREQUENCY_SCALE.map((f) => ({ level: f.level, anchor: `${f.anchor} (${f.perWeek}/week)` })),
   },
   {
     dimension: 'effort',
     blockId: BLOCK.voteEffort,
     question: '*Effort* — how big is a proper fix?',
-    options: EFFORT_SCALE.map((e) => ({
-      level: e.level,
-      short: e.size,
-      anchor: `${e.anchor} (${e.hours} h)`,
-    })),
+    options: EFFORT_SCALE.map((e) => ({ level: e.level, anchor: `${e.anchor} (${e.hours} h)` })),
   },
 ];
-
-export function tallies(votes: readonly Vote[], dimension: Dimension): number[] {
-  const counts = [0, 0, 0, 0, 0];
-  for (const v of votes) if (v.dimension === dimension) counts[v.level - 1] = (counts[v.level - 1] ?? 0) + 1;
-  return counts;
-}
 
 function dimensionBlocks(model: VotePanelModel, open: boolean): Block[] {
   return DIMENSIONS.flatMap(({ dimension, blockId, question, options }) => {
     const counts = tallies(model.votes, dimension);
     const buttons = options.map((o) => {
       const n = counts[o.level - 1] ?? 0;
-      return button(voteActionId(dimension, o.level), `${o.level} ${o.short}${n > 0 ? ` · ${n}` : ''}`, {
+      const label = `${o.level} ${scaleLabel(dimension, o.level)}${n > 0 ? ` · ${n}` : ''}`;
+      return button(voteActionId(dimension, o.level), label, {
         value: String(model.item.id),
       });
     });
-    const summary = options.map((o) => `*${o.level} ${o.short}*: ${o.anchor}`).join(' · ');
-    const tally = options.flatMap((o) =>
-      (counts[o.level - 1] ?? 0) > 0 ? [`${o.short} ×${counts[o.level - 1]}`] : [],
-    );
+    const summary = options
+      .map((o) => `*${o.level} ${scaleLabel(dimension, o.level)}*: ${o.anchor}`)
+      .join(' · ');
     return open
       ? [section(question), actions(blockId, buttons), context([summary])]
-      : [section(`${question}\n${tally.length > 0 ? tally.join(', ') : 'no votes'}`)];
+      : [section(`${question}\n${tallyText(model.votes, dimension, 'no votes')}`)];
   });
 }
 

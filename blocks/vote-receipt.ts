@@ -1,17 +1,10 @@
 // The ephemeral confirmation a voter gets (SPEC §2.3): their vote and the item's new figures.
 import { formatItemId } from '../src/domain/item.ts';
 import type { Dimension, Level } from '../src/domain/scales.ts';
-import { EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import type { VoteOutcome } from '../src/domain/voting.ts';
-import { confidenceText, interestText, paybackText } from './format.ts';
+import { confidenceText, interestText, levelLabel, paybackText } from './format.ts';
 import { context, type Message, message, section } from './kit.ts';
-
-export function levelLabel(dimension: Dimension, level: Level): string {
-  if (dimension === 'severity') return `${level} ${SEVERITY_SCALE[level - 1]?.label ?? ''}`;
-  if (dimension === 'frequency') return `${level} ${FREQUENCY_SCALE[level - 1]?.label ?? ''}`;
-  return EFFORT_SCALE[level - 1]?.size ?? 'M';
-}
 
 const REFUSALS: Partial<Record<VoteOutcome, (id: string) => string>> = {
   not_found: (id) => `${id} no longer exists, so the vote was not counted.`,

@@ -13,7 +13,7 @@ export async function scheduleBackfillPanels(queue: Queue): Promise<void> {
   await queue.add(
     JOB_NAMES.backfillPanels,
     { v: 1 },
-    { jobId: BACKFILL_PANELS_JOB_ID, removeOnComplete: false, attempts: 3 },
+    { jobId: BACKFILL_PANELS_JOB_ID, removeOnComplete: false, removeOnFail: true, attempts: 3 },
   );
 }
 

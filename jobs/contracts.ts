@@ -20,7 +20,10 @@ export const CardRefreshPayloadSchema = z.object({
 });
 export type RefreshTarget = z.infer<typeof CardRefreshPayloadSchema>['target'];
 
-/** Runs once per deployment version (its job id is fixed), whichever worker starts first. */
+/**
+ * A one-off migration: the fixed job id makes it run once per Redis (per REDIS_PREFIX), whichever worker
+ * starts first. A later migration gets a new id (`-v2`). A failed run is removed, so the next start retries.
+ */
 export const BACKFILL_PANELS_JOB_ID = 'backfill-panels-v1';
 export type CardRefreshPayload = z.input<typeof CardRefreshPayloadSchema>;
 

@@ -51,15 +51,17 @@ export async function reconcileDigestSchedules(
   logger: Logger,
 ): Promise<Record<SyncOutcome | 'orphans', number>> {
   const counts = { upserted: 0, unchanged: 0, removed: 0, absent: 0, orphans: 0 };
-  const channels = await settings.all();
-  const wanted = new Set<string>();
-  for (const { teamId, channelId, settings: s } of channels) {
-    if (s.digestEnabled) wanted.add(digestSchedulerId(teamId, channelId));
-    counts[await syncDigestSchedule(queue, teamId, channelId, s, defaultTimezone)]++;
+  for (const { teamId, channelId } of await settings.all()) {
+    // Read again right before acting: a save made since the listing wins over the listing.
+    const current = await settings.find(teamId, channelId);
+    if (current) counts[await syncDigestSchedule(queue, teamId, channelId, current, defaultTimezone)]++;
   }
   for (const scheduler of await queue.getJobSchedulers(0, -1)) {
     const id = scheduler.id ?? scheduler.key;
-    if (id.startsWith('digest-') && !wanted.has(id)) {
+    const channel = /^digest-([A-Z0-9]+)-([A-Z0-9]+)$/.exec(id);
+    if (!channel?.[1] || !channel[2]) continue;
+    // An orphan is a scheduler whose channel has no settings now (not merely when the listing was made).
+    if ((await settings.find(channel[1], channel[2])) === null) {
       await queue.removeJobScheduler(id);
       counts.orphans++;
     }

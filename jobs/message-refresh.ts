@@ -1,6 +1,6 @@
 // Card and vote-panel refreshes (SPEC §2.3): coalesced per message into 2-second slots, sent by workers.
 import type { webApi } from '@slack/bolt';
-import { DelayedError, type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { buildCard } from '../blocks/card.ts';
 import { buildVotePanel } from '../blocks/vote-panel.ts';
@@ -8,6 +8,8 @@ import type { Item } from '../src/domain/item.ts';
 import type { Clock } from '../src/lib/clock.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import { classifySlackError } from '../src/lib/slack-errors.ts';
+import type { Budget } from '../src/store/budget.ts';
+import type { DigestStore } from '../src/store/digests.ts';
 import type { ItemStore } from '../src/store/items.ts';
 import type { Keys } from '../src/store/keys.ts';
 import type { ScoreReader } from '../src/store/scored.ts';
@@ -17,6 +19,7 @@ import {
   JOB_NAMES,
   type RefreshTarget,
 } from './contracts.ts';
+import { postpone } from './postpone.ts';
 
 export const REFRESH_SLOT_MS = 2000;
 /** Added after each call returns, so network jitter cannot bring two calls closer than 2 s at Slack. */
@@ -47,7 +50,11 @@ export async function requestRefresh(
   });
 }
 
+const PAUSED_RETRY_MS = 60_000;
+
 export interface RefreshDeps {
+  digests: Pick<DigestStore, 'paused'>;
+  budget: Budget;
   items: ItemStore;
   scores: ScoreReader;
   redis: Redis;
@@ -59,17 +66,13 @@ export interface RefreshDeps {
   ensurePanel(client: webApi.WebClient, item: Item): Promise<Item>;
 }
 
-/** Gives way for the rest of a message's 2-second gate, or for Slack's Retry-After. */
-async function postpone(job: Job, token: string | undefined, ms: number): Promise<never> {
-  await job.moveToDelayed(Date.now() + ms, token);
-  throw new DelayedError();
-}
-
 export function createRefreshProcessor(deps: RefreshDeps) {
   return async function processRefresh(job: Job, token?: string): Promise<string> {
     const parsed = CardRefreshPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`bad refresh payload: ${parsed.error.message}`);
     const { teamId, itemId, target } = parsed.data;
+    // While Slack refuses the token (SPEC §2.4) nothing is posted; the refresh waits, the state is kept.
+    if (await deps.digests.paused()) return postpone(job, token, PAUSED_RETRY_MS);
     let item = await deps.items.get(teamId, itemId);
     if (!item?.card || item.card.orphaned) return 'no card';
     if (target === 'panel' && !item.panelTs) {
@@ -84,6 +87,12 @@ export function createRefreshProcessor(deps: RefreshDeps) {
     const gate = deps.keys.refreshGate(teamId, ts);
     if ((await deps.redis.set(gate, '1', 'PX', REFRESH_SLOT_MS, 'NX')) === null) {
       return postpone(job, token, Math.max(50, await deps.redis.pttl(gate)));
+    }
+    // The workspace's chat.update budget is spent here, only for a call that is really made.
+    const wait = await deps.budget.take(teamId, 'chat.update');
+    if (wait > 0) {
+      await deps.redis.del(gate);
+      return postpone(job, token, wait);
     }
     deps.logger.debug('refreshing message', { teamId, itemId, target, ts, jobId: job.id });
     const [scored] = await deps.scores.score(teamId, [item]);

@@ -5,6 +5,7 @@ import { QUEUE_NAMES } from '../jobs/contracts.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { type Budget, type BudgetShape, createBudget } from './store/budget.ts';
 import { createDigestStore, type DigestStore } from './store/digests.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
 import { createKeys, type Keys } from './store/keys.ts';
@@ -29,6 +30,8 @@ export interface Deps {
   /** Weekly digests: one job scheduler per channel. */
   digestQueue: Queue;
   digests: DigestStore;
+  /** The workspace's chat.update budget (Tier 3), shared by every worker. */
+  budget: Budget;
   /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
   createWorkerConnection(): Redis;
   /** Resolves once the request connection is up, or after `timeoutMs` (the app still starts; /readyz says 503). */
@@ -36,9 +39,14 @@ export interface Deps {
   close(): Promise<void>;
 }
 
+/** Slack's Tier 3 (chat.update): about 50 a minute per workspace, short bursts allowed. */
+export const CHAT_UPDATE_BUDGET = { capacity: 20, perSecond: 50 / 60 };
+
 export interface DepsOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Tests that share one workspace across many cases widen it, so one case cannot slow the next. */
+  chatUpdateBudget?: BudgetShape;
 }
 
 /** Fail-fast options for request-serving connections: no offline queue, short timeouts. */
@@ -78,7 +86,9 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
   const items = createItemStore(redis, keys, clock);
   const votes = createVoteStore(redis, keys, clock);
   const pain = createPainStore(redis, keys);
-  const settings = createSettingsStore(redis, keys);
+  const settings = createSettingsStore(redis, keys, (teamId, channelId, error) =>
+    logger.error('unreadable channel settings skipped', { teamId, channelId, error }),
+  );
   return {
     config,
     logger,
@@ -93,6 +103,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
     cardQueue,
     digestQueue,
     digests: createDigestStore(redis, keys),
+    budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
     createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
     ready(timeoutMs = 5000) {
       if (redis.status === 'ready') return Promise.resolve(true);

@@ -79,9 +79,9 @@ export async function startWorkers(deps: Deps): Promise<Running> {
       {
         connection: deps.createWorkerConnection(),
         prefix: deps.keys.bullPrefix,
+        // The workspace's chat.update budget is a token bucket in Redis spent right before each call
+        // (jobs/message-refresh.ts), not a queue limiter: postponed jobs must not use it up.
         concurrency: 8,
-        // One budget for the workspace's chat.update calls (Tier 3, ~50/min), shared by every worker.
-        limiter: { max: 50, duration: 60_000 },
       },
     ),
     deps,

@@ -101,6 +101,7 @@ describe('manifest.yml', () => {
         'channels:read',
         'groups:read',
         'channels:history',
+        'channels:join',
         'groups:history',
         'im:write',
       ].sort(),

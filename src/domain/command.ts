@@ -1,7 +1,7 @@
 // Parses the text after `/debt` (SPEC §2.1) into a command. Pure: garbage in, a usage answer out, never a throw.
 import { clip } from '../lib/text.ts';
 import { type Category, isCategory } from './categories.ts';
-import { parseItemId, STATUS_ACTIONS, STATUSES, type Status, type StatusAction } from './item.ts';
+import { LIMITS, parseItemId, STATUS_ACTIONS, STATUSES, type Status, type StatusAction } from './item.ts';
 
 export interface ListFilters {
   category: Category | null;
@@ -24,7 +24,7 @@ export type Command =
   /** `/debt digest` previews this channel's digest; with `post` it is posted to the channel. */
   | { kind: 'digest'; post: boolean }
   | { kind: 'config' }
-  /** A subcommand this release does not have yet (`digest`, `config`, `stats`, `export`, `hit`). */
+  /** A subcommand this release does not have yet (`stats`, `export`). */
   | { kind: 'unavailable'; subcommand: string }
   /** A known subcommand with a missing or malformed argument. */
   | { kind: 'usage'; subcommand: Subcommand; problem: string };
@@ -178,7 +178,14 @@ export function parseCommand(text: string): Command {
       if (action === undefined) return { kind: 'file', title: trimmed };
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;
-      return { kind: 'status', action, id, note: args.slice(1).join(' ') };
+      const note = args.slice(1).join(' ');
+      if (note.length > LIMITS.noteMax)
+        return {
+          kind: 'usage',
+          subcommand: sub,
+          problem: `The note is ${note.length} characters; at most ${LIMITS.noteMax}, please.`,
+        };
+      return { kind: 'status', action, id, note };
     }
   }
 }

@@ -109,3 +109,22 @@ export function describeSchedule(s: DigestSchedule): string {
   if (day === undefined) throw invalid('The digest weekday must be 1 (Monday) to 7 (Sunday).');
   return `${day}s at ${s.time} (${s.timezone})`;
 }
+
+/**
+ * What a digest job should do when it runs, however late: post for the latest slot that is under 24 h old
+ * (BullMQ schedules the next run from now, so after a long outage only one stale job is left and the most
+ * recent slot would otherwise be lost), and report every older slot since the job's own as missed.
+ */
+export function resolveSlot(
+  s: DigestSchedule,
+  jobSlot: number,
+  now: number,
+): { post: number | null; missed: number[] } {
+  const latest = previousRun(s, nextRun(s, now));
+  const post = latest > jobSlot && !isMissed(latest, now) ? latest : isMissed(jobSlot, now) ? null : jobSlot;
+  const missed: number[] = [];
+  for (let slot = jobSlot; slot < (post ?? now) && missed.length < 520; slot = nextRun(s, slot)) {
+    if (isMissed(slot, now)) missed.push(slot);
+  }
+  return { post, missed };
+}

@@ -1,7 +1,7 @@
 // Posting an item's card, and telling the reporter by a route that needs no channel membership when it fails.
 import type { webApi } from '@slack/bolt';
 import { buildCard } from '../../blocks/card.ts';
-import { ACTION } from '../../blocks/ids.ts';
+import { ACTION, BLOCK } from '../../blocks/ids.ts';
 import { actions, button, channelLink, type Message, message, section } from '../../blocks/kit.ts';
 import { buildVotePanel } from '../../blocks/vote-panel.ts';
 import { requestRefresh } from '../../jobs/message-refresh.ts';
@@ -9,7 +9,10 @@ import type { Deps } from '../deps.ts';
 import { formatItemId, type Item } from '../domain/item.ts';
 import { classifySlackError } from '../lib/slack-errors.ts';
 
-type CardDeps = Pick<Deps, 'items' | 'scores' | 'logger' | 'cardQueue' | 'clock' | 'redis' | 'keys'>;
+type CardDeps = Pick<
+  Deps,
+  'items' | 'scores' | 'logger' | 'cardQueue' | 'clock' | 'redis' | 'keys' | 'digests'
+>;
 
 export type CardPostResult = { ok: true; item: Item } | { ok: false; item: Item; reason: string };
 
@@ -29,51 +32,85 @@ export function cardFailureMessage(item: Item, reason: string): Message {
   const text = `*${id}* is saved, but I could not post its card in ${channelLink(item.channelId)}. ${reason}`;
   return message(`${id} is saved, but its card could not be posted.`, [
     section(text),
-    actions('debt_card_repost_actions', [
+    actions(BLOCK.cardRepostActions, [
       button(ACTION.cardRepost, 'Try again', { value: String(item.id), style: 'primary' }),
     ]),
   ]);
 }
 
 /** Posts the card for an item that has none (or an orphaned one) and records where it went. */
+const CARD_CLAIM_SECONDS = 30;
+
+function failureReason(item: Item, error: unknown): string {
+  const failure = classifySlackError(error);
+  const channel = channelLink(item.channelId);
+  if (failure.kind === 'channel' || failure.kind === 'platform')
+    return (
+      REASONS[failure.error]?.(channel) ??
+      `Slack answered \`${failure.error}\`. Press *Try again* in a minute.`
+    );
+  if (failure.kind === 'auth')
+    return 'Slack refused the app’s token: a workspace admin must reinstall Debt Triage.';
+  if (failure.kind === 'rate_limited')
+    return `Slack asked me to slow down. Press *Try again* in ${failure.retryAfterSeconds} seconds.`;
+  return 'Slack did not answer in time. Press *Try again* in a minute.';
+}
+
+/**
+ * Posts the card for an item that has none (or an orphaned one) and records where it went. A claim in
+ * Redis keeps a double click on *Try again* (or two processes) from posting two cards.
+ */
 export async function postCard(
   deps: CardDeps,
   client: webApi.WebClient,
   item: Item,
 ): Promise<CardPostResult> {
-  const [scored] = await deps.scores.score(item.teamId, [item]);
-  if (!scored) throw new Error('scoring returned nothing');
-  const card = buildCard(scored);
+  if (await deps.digests.paused())
+    return {
+      ok: false,
+      item,
+      reason:
+        'Slack refused the app’s token, so posting is paused: a workspace admin must reinstall Debt Triage.',
+    };
+  const claim = deps.keys.once(item.teamId, 'card', String(item.id));
+  if ((await deps.redis.set(claim, '1', 'EX', CARD_CLAIM_SECONDS, 'NX')) === null)
+    return { ok: false, item, reason: 'The card is being posted right now; give it a moment.' };
   try {
-    const posted = await client.chat.postMessage({
-      channel: item.channelId,
-      text: card.text,
-      blocks: card.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    const ts = posted.ts;
-    if (!ts) throw new Error('chat.postMessage returned no ts');
+    const latest = (await deps.items.get(item.teamId, item.id)) ?? item;
+    if (latest.card && !latest.card.orphaned) return { ok: true, item: latest };
+    const [scored] = await deps.scores.score(item.teamId, [latest]);
+    if (!scored) throw new Error('scoring returned nothing');
+    const card = buildCard(scored);
+    let ts: string;
+    try {
+      const posted = await client.chat.postMessage({
+        channel: item.channelId,
+        text: card.text,
+        blocks: card.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+      ts = posted.ts;
+    } catch (error) {
+      deps.logger.warn('card not posted', {
+        teamId: item.teamId,
+        itemId: item.id,
+        error: classifySlackError(error),
+      });
+      return { ok: false, item: latest, reason: failureReason(item, error) };
+    }
+    // A new card starts a new thread: an old panel (under an orphaned card) no longer counts.
     const saved = await deps.items.update(
       item.teamId,
       item.id,
-      (i) => ({ ...i, card: { ts, orphaned: false } }),
+      (i) => ({ ...i, card: { ts, orphaned: false }, panelTs: null, panelOrphaned: false }),
       null,
     );
     // The panel is the card's first thread reply; it handles (and logs) its own failures.
     return { ok: true, item: await ensurePanel(deps, client, saved) };
-  } catch (error) {
-    const failure = classifySlackError(error);
-    deps.logger.warn('card not posted', { teamId: item.teamId, itemId: item.id, error: failure });
-    const channel = channelLink(item.channelId);
-    const reason =
-      failure.kind === 'channel' || failure.kind === 'platform'
-        ? (REASONS[failure.error]?.(channel) ??
-          `Slack answered \`${failure.error}\`. Press *Try again* in a minute.`)
-        : failure.kind === 'rate_limited'
-          ? `Slack asked me to slow down. Press *Try again* in ${failure.retryAfterSeconds} seconds.`
-          : 'Slack did not answer in time. Press *Try again* in a minute.';
-    return { ok: false, item, reason };
+  } finally {
+    await deps.redis.del(claim);
   }
 }
 
@@ -118,7 +155,10 @@ export async function ensurePanel(deps: CardDeps, client: webApi.WebClient, item
 }
 
 /** Shows the item's latest state on its card and vote panel: queued, coalesced and sent by a worker. */
-export async function refreshItemMessages(deps: CardDeps, item: Item): Promise<void> {
+export async function refreshItemMessages(
+  deps: Pick<Deps, 'cardQueue' | 'clock'>,
+  item: Item,
+): Promise<void> {
   if (!item.card || item.card.orphaned) return;
   await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'card');
   await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'panel');

@@ -17,8 +17,6 @@ export interface ListQuery {
   userId: string;
 }
 
-const TOP_N = 5;
-
 function matches(item: Item, query: ListQuery): boolean {
   const { filters } = query;
   if (!canSeeItem(item, query.userId, query.channelId)) return false;
@@ -106,12 +104,14 @@ export async function buildTop(
     filters: { category: null, status: 'open', mine: false, all: false },
   };
   const ranked = (await rankedEntries(deps, query)).filter((e) => e.score.ranked);
+  // The same N as the digest's "Next up" (the channel's setting, SPEC §1.7).
+  const { topN } = await deps.settings.get(teamId, channelId);
   return buildItemList({
-    heading: `Top ${TOP_N} to pay down in <#${channelId}>`,
-    entries: ranked.slice(0, TOP_N),
+    heading: `Top ${topN} to pay down in <#${channelId}>`,
+    entries: ranked.slice(0, topN),
     page: 1,
-    totalEntries: Math.min(ranked.length, TOP_N),
-    pageSize: TOP_N,
+    totalEntries: Math.min(ranked.length, topN),
+    pageSize: topN,
     pagingState: null,
     emptyText:
       'No ranked items yet: items need votes from enough teammates. See `/debt list` for everything open.',

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.ts';
 import { forbidden } from '../domain/errors.ts';
 import type { Item } from '../domain/item.ts';
 import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS, isTimeZone } from '../domain/settings.ts';
+import { BEFORE_MODAL_MS, withTimeout } from '../lib/timeout.ts';
 import { isWorkspaceAdmin } from './admins.ts';
 import type { RequestContext } from './context.ts';
 
@@ -35,8 +36,8 @@ export async function userTimezone(
   userId: string,
 ) {
   try {
-    const info = await client.users.info({ user: userId });
-    const tz = info.user?.tz;
+    const info = await withTimeout(client.users.info({ user: userId }), BEFORE_MODAL_MS, null);
+    const tz = info?.user?.tz;
     if (tz && isTimeZone(tz)) return tz;
   } catch (error) {
     deps.logger.warn('users.info failed; using DEFAULT_TIMEZONE', { userId, error });

@@ -67,22 +67,34 @@ export async function reportPain(
   item: Item,
   hours: number | null,
 ): Promise<Message> {
-  if (!isOpen(item.status))
-    throw invalid(`${formatItemId(item.id)} is closed; reopen it first if it still bites.`);
   const lost = hours ?? (await painDefault(deps, ctx.teamId, ctx.userId, item.id));
+  // The status is checked on the latest record, in the same step that records the event (no race with resolve).
+  await deps.items.update(
+    ctx.teamId,
+    item.id,
+    (latest) => {
+      if (!isOpen(latest.status))
+        throw invalid(`${formatItemId(item.id)} is closed; reopen it first if it still bites.`);
+      return latest;
+    },
+    { kind: 'pain_reported', actorId: ctx.userId, detail: `${formatHours(lost)} h` },
+  );
   await deps.pain.add(ctx.teamId, item.id, {
     userId: ctx.userId,
     hours: lost,
     at: deps.clock.now().toISOString(),
   });
-  await deps.items.update(ctx.teamId, item.id, (i) => i, {
-    kind: 'pain_reported',
-    actorId: ctx.userId,
-    detail: `${formatHours(lost)} h`,
-  });
-  await refreshItemMessages(deps, item);
-  const [scored] = await deps.scores.score(ctx.teamId, [item]);
-  const reports = scored?.pain.length ?? 1;
-  const text = `Recorded: ${formatItemId(item.id)} cost you ${formatHours(lost)} h. ${reports} report${reports === 1 ? '' : 's'} so far; interest ${scored ? interestText(scored.score) : 'unknown'}.`;
+  // Recorded: from here on nothing may throw, so a caller that saw an error knows nothing was recorded.
+  let text = `Recorded: ${formatItemId(item.id)} cost you ${formatHours(lost)} h.`;
+  try {
+    await refreshItemMessages(deps, item);
+    const [scored] = await deps.scores.score(ctx.teamId, [item]);
+    if (scored) {
+      const n = scored.pain.length;
+      text += ` ${n} report${n === 1 ? '' : 's'} so far; interest ${interestText(scored.score)}.`;
+    }
+  } catch (error) {
+    deps.logger.warn('pain report recorded; refresh or summary failed', { itemId: item.id, error });
+  }
   return buildNotice(text);
 }

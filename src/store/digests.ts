@@ -23,6 +23,7 @@ const RECORD_TTL_SECONDS = 400 * 86_400;
 
 /** Releases the lock only if we still own it (it may have expired and been taken by another worker). */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
 export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
@@ -38,6 +39,8 @@ export interface DigestStore {
   lock(team: string, channel: string, ttlMs: number): Promise<string | null>;
   lockTtlMs(team: string, channel: string): Promise<number>;
   unlock(team: string, channel: string, token: string): Promise<void>;
+  /** Extends the lock if we still own it; false when it was lost (expired and maybe taken by another). */
+  extendLock(team: string, channel: string, token: string, ttlMs: number): Promise<boolean>;
   addMissed(team: string, channel: string, week: string): Promise<void>;
   missed(team: string, channel: string): Promise<string[]>;
   clearMissed(team: string, channel: string, weeks: readonly string[]): Promise<void>;
@@ -80,6 +83,9 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
     lockTtlMs: (team, channel) => redis.pttl(keys.digestLock(team, channel)),
     async unlock(team, channel, token) {
       await redis.eval(RELEASE, 1, keys.digestLock(team, channel), token);
+    },
+    async extendLock(team, channel, token, ttlMs) {
+      return (await redis.eval(EXTEND, 1, keys.digestLock(team, channel), token, String(ttlMs))) === 1;
     },
     async addMissed(team, channel, week) {
       await redis.sadd(keys.digestMissed(team, channel), week);

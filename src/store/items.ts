@@ -10,6 +10,7 @@ import {
   type ItemDraft,
   ItemSchema,
 } from '../domain/item.ts';
+import { DIMENSIONS, type Dimension, type Level } from '../domain/scales.ts';
 import type { Clock } from '../lib/clock.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
@@ -21,6 +22,8 @@ export interface NewItem {
   draft: ItemDraft;
   /** Identifies one filing attempt (a modal's view id): the same key never files twice. */
   submissionKey: string;
+  /** The reporter's own estimates from the modal: their first votes (SPEC §1.4), saved with the item. */
+  estimates?: Partial<Record<Dimension, Level | null>>;
 }
 
 export type EventInput = HistoryInput | null | ((before: Item, after: Item) => HistoryInput | null);
@@ -114,10 +117,24 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       createdAt: now,
       updatedAt: now,
     });
-    await redis
+    const tx = redis
       .multi()
       .set(keys.item(teamId, id), JSON.stringify(item))
-      .rpush(keys.history(teamId, id), historyJson({ kind: 'filed', actorId: input.reporterId }, now))
+      .rpush(keys.history(teamId, id), historyJson({ kind: 'filed', actorId: input.reporterId }, now));
+    // Item, estimates and index entries land together: a retried submission finds all of them or none.
+    const estimates = DIMENSIONS.flatMap((d) => {
+      const level = input.estimates?.[d];
+      return level ? [[d, level] as const] : [];
+    });
+    for (const [dimension, level] of estimates) {
+      tx.hset(keys.votes(teamId, id), `${dimension}:${input.reporterId}`, String(level));
+      tx.rpush(
+        keys.history(teamId, id),
+        historyJson({ kind: 'voted', actorId: input.reporterId, detail: dimension }, now),
+      );
+    }
+    if (estimates.length > 0) tx.hset(keys.activity(teamId), String(id), now);
+    await tx
       .zadd(keys.items(teamId), id, String(id))
       .zadd(keys.channelItems(teamId, input.channelId), id, String(id))
       .set(onceKey, String(id), 'EX', SUBMISSION_TTL_SECONDS)

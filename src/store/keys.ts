@@ -1,4 +1,5 @@
-// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX and are scoped by workspace.
+// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX; all but three
+// install-wide ones (`channels`, `paused`, `bull:*`) are scoped by workspace.
 //
 //   {p}:t:{team}:seq                      string  last allocated item number (INCR)
 //   {p}:t:{team}:items                    zset    every item number (score = number)
@@ -17,6 +18,7 @@
 //   {p}:t:{team}:ch:{channel}:digest-lock    string  held (with a token, TTL) by the worker posting a digest
 //   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
 //   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON)
+//   {p}:t:{team}:budget:{method}          hash    token bucket of a rate-limited Slack method (e.g. chat.update)
 //   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
 export interface Keys {
@@ -37,6 +39,7 @@ export interface Keys {
   digestMissed(team: string, channel: string): string;
   digestSnapshot(team: string, channel: string): string;
   paused: string;
+  budget(team: string, method: string): string;
   refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
   bullPrefix: string;
@@ -62,6 +65,7 @@ export function createKeys(prefix: string): Keys {
     digestMissed: (team, channel) => `${t(team)}:ch:${channel}:digest-missed`,
     digestSnapshot: (team, channel) => `${t(team)}:ch:${channel}:digest-snap`,
     paused: `${prefix}:paused`,
+    budget: (team, method) => `${t(team)}:budget:${method}`,
 
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,
     bullPrefix: `${prefix}:bull`,

@@ -18,7 +18,11 @@ export interface SettingsStore {
   all(): Promise<{ teamId: string; channelId: string; settings: ChannelSettings }[]>;
 }
 
-export function createSettingsStore(redis: Redis, keys: Keys): SettingsStore {
+export function createSettingsStore(
+  redis: Redis,
+  keys: Keys,
+  onUnreadable?: (teamId: string, channelId: string, error: unknown) => void,
+): SettingsStore {
   const find = async (teamId: string, channelId: string) => {
     const key = keys.channelSettings(teamId, channelId);
     const raw = await redis.get(key);
@@ -52,8 +56,13 @@ export function createSettingsStore(redis: Redis, keys: Keys): SettingsStore {
       const out: { teamId: string; channelId: string; settings: ChannelSettings }[] = [];
       for (const m of members) {
         const [teamId = '', channelId = ''] = m.split(':');
-        const settings = await find(teamId, channelId);
-        if (settings) out.push({ teamId, channelId, settings });
+        try {
+          const settings = await find(teamId, channelId);
+          if (settings) out.push({ teamId, channelId, settings });
+        } catch (error) {
+          // One unreadable record must not stop every other channel's digest; it is reported, not used.
+          onUnreadable?.(teamId, channelId, error);
+        }
       }
       return out;
     },

@@ -114,3 +114,17 @@ describe('ids and mentions', () => {
     expect(parseUserMention('<!here>')).toBeNull();
   });
 });
+
+describe('status notes', () => {
+  it('refuses a note over 500 characters, naming the length', () => {
+    expect(parseCommand(`resolve 4 ${'x'.repeat(501)}`)).toEqual({
+      kind: 'usage',
+      subcommand: 'resolve',
+      problem: 'The note is 501 characters; at most 500, please.',
+    });
+    expect(parseCommand(`resolve 4 ${'x'.repeat(500)}`)).toMatchObject({
+      kind: 'status',
+      note: 'x'.repeat(500),
+    });
+  });
+});

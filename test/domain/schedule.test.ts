@@ -16,6 +16,7 @@ import {
   nextRun,
   previousRun,
   repeatOptions,
+  resolveSlot,
   slotFromJob,
 } from '../../src/domain/schedule.ts';
 import { ChannelSettingsSchema } from '../../src/domain/settings.ts';
@@ -417,5 +418,30 @@ describe('scheduler jobs and lateness', () => {
     expect(isMissed(slot, slot)).toBe(false);
     expect(isMissed(slot, slot + 23 * HOUR_MS + 59 * MINUTE_MS)).toBe(false);
     expect(isMissed(slot, slot + 24 * HOUR_MS + MINUTE_MS)).toBe(true);
+  });
+});
+
+describe('resolveSlot: what a late digest job does', () => {
+  const monday9 = { weekday: 1, time: '09:00', timezone: 'Europe/Berlin' };
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' }).toMillis();
+
+  it('posts its own slot when it runs on time or under 24 hours late', () => {
+    const slot = at('2027-03-01T09:00');
+    expect(resolveSlot(monday9, slot, slot)).toEqual({ post: slot, missed: [] });
+    expect(resolveSlot(monday9, slot, slot + 23 * 3_600_000)).toEqual({ post: slot, missed: [] });
+  });
+
+  it('skips its own slot when more than 24 hours late, reporting it', () => {
+    const slot = at('2027-03-01T09:00');
+    expect(resolveSlot(monday9, slot, at('2027-03-03T12:00'))).toEqual({ post: null, missed: [slot] });
+  });
+
+  it('after a three-week outage posts the latest slot if under 24 h old and reports every week in between', () => {
+    const slot = at('2027-03-01T09:00');
+    const now = at('2027-03-22T15:00');
+    expect(resolveSlot(monday9, slot, now)).toEqual({
+      post: at('2027-03-22T09:00'),
+      missed: [slot, at('2027-03-08T09:00'), at('2027-03-15T09:00')],
+    });
   });
 });

@@ -86,6 +86,17 @@ describe('a scheduled digest is posted exactly once', () => {
     expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(2000);
   });
 
+  it('joins a public channel it is not in, so a retry after a 500 can read history; still posts once', async () => {
+    const channelId = nextChannel();
+    await configureChannel(h.deps, TEAM, channelId);
+    h.fake.setChannel(channelId, { is_private: false, is_member: false });
+    h.fake.failNext('chat.postMessage', { status: 500 });
+    await enqueueDigestSlot(h.deps.digestQueue, TEAM, channelId, Date.now() - 60_000);
+    await h.fake.waitFor(() => posts(channelId).length === 1, 10_000);
+    expect(h.fake.callsTo('conversations.join').some((c) => c.args.channel === channelId)).toBe(true);
+    expect((await h.deps.settings.find(TEAM, channelId))?.digestEnabled).toBe(true);
+  });
+
   it('posts a digest missed while workers were down if under 24 hours late', async () => {
     const channelId = nextChannel();
     await seed(channelId);

@@ -23,7 +23,10 @@ describe('digest settings and commands', () => {
       weekday: 1,
       time: '09:00',
     });
-    expect(await h.deps.digestQueue.getJobScheduler(digestSchedulerId(TEAM, 'C0FIRST'))).toMatchObject({
+    // The scheduler follows the settings a moment later, after the card was posted.
+    expect(
+      await h.fake.waitFor(() => h.deps.digestQueue.getJobScheduler(digestSchedulerId(TEAM, 'C0FIRST'))),
+    ).toMatchObject({
       pattern: '0 9 * * 1',
       tz: 'Asia/Kolkata',
     });

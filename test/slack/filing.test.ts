@@ -118,6 +118,46 @@ describe('filing an item with /debt', () => {
     expect(h.fake.messages('GSECRET').filter((m) => !m.thread_ts || m.thread_ts === m.ts)).toHaveLength(1);
   });
 
+  it('posts one card however fast Try again is pressed twice', async () => {
+    h.fake.setChannel('GTWICE', { is_private: true, is_member: false });
+    await h.command('', { channelId: 'GTWICE' });
+    await h.fake.waitFor(() => h.fake.callsTo('views.open')[0]);
+    await h.submit(h.openedView(), { title: 'Unowned feature flags', category: 'config', channel: 'GTWICE' });
+    await h.fake.waitFor(() => h.fake.callsTo('response_url').length > 0);
+    h.fake.setChannel('GTWICE', { is_private: true, is_member: true });
+    await Promise.all([h.click('debt_card_repost', '1'), h.click('debt_card_repost', '1')]);
+    await h.fake.waitFor(async () => (await h.deps.items.require('T0FAKE', 1)).panelTs);
+    const cards = h.fake.messages('GTWICE').filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    expect(cards).toHaveLength(1);
+    const item = await h.deps.items.require('T0FAKE', 1);
+    expect(h.fake.messages('GTWICE').find((m) => m.ts === item.panelTs)?.thread_ts).toBe(item.card?.ts);
+  });
+
+  it('publishes the card when a resubmitted modal finds its item saved but never posted', async () => {
+    await h.command('');
+    await h.fake.waitFor(() => h.fake.callsTo('views.open')[0]);
+    const view = h.openedView();
+    // The first submission saved the item, then its process died before posting the card.
+    await h.deps.items.file({
+      teamId: 'T0FAKE',
+      channelId: 'C0TEAM',
+      reporterId: 'U0ALICE',
+      submissionKey: view.id,
+      draft: {
+        title: 'Lost card',
+        description: '',
+        category: 'ops',
+        component: '',
+        links: [],
+        ownerId: null,
+      },
+    });
+    const again = await h.submit(view, { title: 'Lost card', category: 'ops', channel: 'C0TEAM' });
+    expect(again.text).toBe('');
+    await h.fake.waitFor(async () => (await h.deps.items.require('T0FAKE', 1)).card);
+    expect(await h.deps.items.listTeam('T0FAKE')).toHaveLength(1);
+  });
+
   it('falls back to a DM when there is no response_url', async () => {
     h.fake.setChannel('CGONE', { is_archived: true });
     await h.command('');

@@ -39,6 +39,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const deps = createDeps(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     logger: createLogger('info', {}, (line) => log.push(line)),
+    chatUpdateBudget: { capacity: 1000, perSecond: 100 },
   });
   await deps.ready();
   const running: Running[] = [];

@@ -21,6 +21,7 @@ export const METHOD_SCOPES: Record<string, string[] | null> = {
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
+  'conversations.join': ['channels:join'],
 };
 
 export type ConversationKind = 'public' | 'private' | 'im' | 'mpim';

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { Deps } from '../../deps.ts';
 import { LIMITS } from '../../domain/item.ts';
 import { clip } from '../../lib/text.ts';
+import { BEFORE_MODAL_MS, withTimeout } from '../../lib/timeout.ts';
 import { tellUser } from '../cards.ts';
 import type { RequestContext } from '../context.ts';
 import { openFilingModal } from '../modals.ts';
@@ -29,14 +30,15 @@ export function handleFileFromMessage(deps: Deps) {
     };
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const text = shortcut.message.text ?? '';
-      // The modal must open within 3 s of the click, so the permalink gets a short leash.
-      const permalink = await client.chat
+      // The modal must open within 3 s of the click: the permalink gets a short leash, else no link.
+      const lookup = client.chat
         .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
         .then((r) => r.permalink ?? null)
         .catch((error: unknown) => {
           deps.logger.warn('chat.getPermalink failed; filing without the link', { error });
           return null;
         });
+      const permalink = await withTimeout(lookup, BEFORE_MODAL_MS, null);
       await openFilingModal(ctx, shortcut.trigger_id, {
         title: titleFromMessage(text),
         description: clip(text, LIMITS.descriptionMax),

@@ -62,8 +62,8 @@ export function handleFileSubmission(deps: Deps) {
         reporterId,
         draft: parsed.draft,
         submissionKey: view.id,
+        estimates: parsed.estimates,
       });
-      if (filed.created) await deps.votes.set(teamId, filed.item.id, reporterId, parsed.estimates);
     } catch (error) {
       deps.logger.error('filing failed', { teamId, error });
       // Keep the modal open with the reason, so what the user typed is not lost.
@@ -71,7 +71,10 @@ export function handleFileSubmission(deps: Deps) {
       return;
     }
     await ack();
-    if (!filed.created) return;
+    // A resubmission of a modal whose item was saved but never got its card (the first attempt failed
+    // after saving) publishes it now; one that already has its card does nothing. postCard's claim
+    // keeps two submissions from posting two cards.
+    if (!filed.created && filed.item.card) return;
     const responseUrl = body.response_urls?.[0]?.response_url ?? null;
     try {
       await publishFiledItem(deps, client, filed.item, responseUrl);

@@ -83,3 +83,15 @@ export function conversationsOpen(s: SlackState, a: Args): Reply {
   if (users.length > 1) return { ok: true, channel: { id: `G${users.join('').slice(0, 10)}` } };
   return { ok: true, channel: { id: s.resolveChannel(users[0] ?? '') } };
 }
+
+/** The bot joins a public channel (channels:join); private channels need an invitation. */
+export function conversationsJoin(s: SlackState, a: Args): Reply {
+  const id = s.resolveChannel(str(a.channel) ?? '');
+  if (s.isDm(id)) return fail('method_not_supported_for_channel_type');
+  const ch = s.channel(id);
+  if (!ch || (ch.is_private && !ch.is_member)) return fail('channel_not_found');
+  if (ch.is_private) return fail('method_not_supported_for_channel_type');
+  if (ch.is_archived) return fail('is_archived');
+  s.channels.set(id, { ...ch, is_member: true });
+  return { ok: true, channel: { ...ch, is_member: true, is_channel: true } };
+}

@@ -24,6 +24,7 @@ export const HANDLERS: Record<string, Handler> = {
   'conversations.info': conv.conversationsInfo,
   'conversations.history': conv.conversationsHistory,
   'conversations.open': conv.conversationsOpen,
+  'conversations.join': conv.conversationsJoin,
 };
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
