@@ -12,6 +12,7 @@ const SCENARIOS = [
   { name: 'all at once', voters: 500, inFlight: 50, paceMs: 0 },
   { name: 'sustained for ~6 s', voters: 500, inFlight: 50, paceMs: 600 },
   { name: 'large', voters: 2000, inFlight: 100, paceMs: 0 },
+  { name: 'sustained for ~45 s', voters: 1500, inFlight: 30, paceMs: 900 },
 ];
 
 export async function benchVoteBurst(): Promise<string> {
