@@ -1,6 +1,7 @@
 // Maximal inputs for the Block Kit builders: every user-text field at its SPEC §1.1 limit, full of the
 // characters §2.7 says must never reach Slack raw (`<`, `>`, `&`), special mentions, forged links and emoji.
 import {
+  HISTORY_KINDS,
   type HistoryEvent,
   HistoryEventSchema,
   type Item,
@@ -92,14 +93,7 @@ export function makeItem(overrides: Partial<Item> = {}): Item {
   });
 }
 
-export const HISTORY_KINDS_ALL = [
-  'filed',
-  'edited',
-  'voted',
-  'pain_reported',
-  'assigned',
-  'status_changed',
-] as const satisfies readonly HistoryEvent['kind'][];
+export const HISTORY_KINDS_ALL = HISTORY_KINDS;
 
 /** `count` events cycling through every kind, each with a maximal note and an over-long, hostile detail. */
 export function makeHistory(count = 200): HistoryEvent[] {

@@ -1,21 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { digestSchedulerId, syncDigestSchedule } from '../../jobs/digest-schedule.ts';
 import { type Running, startWorkers } from '../../src/runtime.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
-import { type Harness, startHarness, TEAM } from '../support/harness.ts';
+import { TEAM, useHarness } from '../support/harness.ts';
 
 describe('digest failures', () => {
-  let h: Harness;
+  const h = useHarness();
   const extra: Running[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
+  // Registered after useHarness, so it runs first: extra workers stop before the violation check.
   afterEach(async () => {
     await Promise.all(extra.splice(0).map((w) => w.stop()));
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
   });
 
   it.each(['not_in_channel', 'channel_not_found', 'is_archived'])(

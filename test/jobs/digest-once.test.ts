@@ -1,26 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
 import { type Running, startWorkers } from '../../src/runtime.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
-import { type Harness, startHarness, TEAM } from '../support/harness.ts';
+import { TEAM, useHarness } from '../support/harness.ts';
 
 const HOUR = 3_600_000;
 
 describe('a scheduled digest is posted exactly once', () => {
-  let h: Harness;
+  const h = useHarness();
   const extra: Running[] = [];
   let channel = 0;
   const nextChannel = () => `C0DIG${String(++channel).padStart(3, '0')}`;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  });
+  // Registered after useHarness, so it runs first: extra workers stop before the violation check.
   afterEach(async () => {
     await Promise.all(extra.splice(0).map((w) => w.stop()));
-    h.fake.assertNoViolations();
-  });
-  afterAll(async () => {
-    await h.stop();
   });
 
   async function seed(channelId: string) {
