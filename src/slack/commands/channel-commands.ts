@@ -36,6 +36,10 @@ export async function openSettings(deps: Deps, ctx: RequestContext, triggerId: s
 export async function digestNow(deps: Deps, ctx: RequestContext, post: boolean): Promise<void> {
   const channelId = channelOf(ctx);
   if (post) await requireSteward(deps, ctx, channelId, "post this channel's digest");
+  if (post && (await deps.digests.paused()))
+    throw invalid(
+      'Slack refused the app’s token, so posting is paused: a workspace admin must reinstall Debt Triage.',
+    );
   const settings = (await deps.settings.find(ctx.teamId, channelId)) ?? DEFAULT_CHANNEL_SETTINGS;
   const now = deps.clock.now();
   const composed = await composeDigest(deps, {
