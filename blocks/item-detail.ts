@@ -9,6 +9,7 @@ import {
   context,
   divider,
   escapeAndTruncate,
+  link,
   type Message,
   mention,
   message,
@@ -89,7 +90,7 @@ export function buildItemDetail(model: ItemDetailModel): Message {
     ...cardBlocks,
     section(figures.join('\n')),
     ...(model.pain && model.pain.length > 0 ? [section(painSummary(model.pain, model.now))] : []),
-    ...(model.permalink ? [context([`<${model.permalink}|Open the card and its vote thread>`])] : []),
+    ...(model.permalink ? [context([link(model.permalink, 'Open the card and its vote thread')])] : []),
     divider(),
     section([HISTORY_HEADING, ...shown].join('\n')),
     ...(model.history.length > shown.length

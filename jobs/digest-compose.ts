@@ -35,13 +35,18 @@ export interface ComposedDigest {
 }
 
 export async function composeDigest(deps: ComposeDeps, req: ComposeRequest): Promise<ComposedDigest> {
-  const [items, activity, lastSnapshot, missedWeeks] = await Promise.all([
+  const [items, lastSnapshot, missedWeeks] = await Promise.all([
     deps.items.listChannel(req.teamId, req.channelId),
-    deps.pain.lastActivity(req.teamId),
     deps.digests.snapshot(req.teamId, req.channelId),
     req.kind === 'scheduled' ? deps.digests.missed(req.teamId, req.channelId) : Promise.resolve([]),
   ]);
-  const scored = await deps.scores.score(req.teamId, items);
+  const [scored, activity] = await Promise.all([
+    deps.scores.score(req.teamId, items),
+    deps.pain.lastActivity(
+      req.teamId,
+      items.map((i) => i.id),
+    ),
+  ]);
   const digestItems: DigestItem[] = scored.map(({ item, score }) => ({
     item,
     score,

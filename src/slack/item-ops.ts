@@ -64,7 +64,7 @@ export async function changeStatus(
 ) {
   const now = deps.clock.now().toISOString();
   // The interest it had when resolved is what the digest credits as paid down (SPEC §2.4).
-  const current = await deps.items.get(ctx.teamId, id);
+  const current = action === 'resolve' ? await deps.items.get(ctx.teamId, id) : null;
   const [scored] = current ? await deps.scores.score(ctx.teamId, [current]) : [];
   const interest = scored?.score.interest ?? null;
   return manageItem(

@@ -1,7 +1,7 @@
 // `/debt list` and `/debt top`: which items, in which order, which page. Shared by the command and paging buttons.
 import { buildItemList, LIST_PAGE_SIZE } from '../../blocks/item-list.ts';
 import type { Message } from '../../blocks/kit.ts';
-import { escapeMrkdwn } from '../../blocks/kit.ts';
+import { channelLink, escapeMrkdwn } from '../../blocks/kit.ts';
 import { type Category, categoryLabel, isCategory } from '../domain/categories.ts';
 import type { ListFilters } from '../domain/command.ts';
 import { type Item, isOpen, STATUS_LABELS, STATUSES, type Status } from '../domain/item.ts';
@@ -36,7 +36,7 @@ function heading(query: ListQuery): string {
     `${status} debt`,
     filters.category ? `in ${escapeMrkdwn(categoryLabel(filters.category))}` : '',
     filters.mine ? 'reported by or assigned to you' : '',
-    filters.all ? 'across the workspace' : `in <#${query.channelId}>`,
+    filters.all ? 'across the workspace' : `in ${channelLink(query.channelId)}`,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -107,7 +107,7 @@ export async function buildTop(
   // The same N as the digest's "Next up" (the channel's setting, SPEC §1.7).
   const { topN } = await deps.settings.get(teamId, channelId);
   return buildItemList({
-    heading: `Top ${topN} to pay down in <#${channelId}>`,
+    heading: `Top ${topN} to pay down in ${channelLink(channelId)}`,
     entries: ranked.slice(0, topN),
     page: 1,
     totalEntries: Math.min(ranked.length, topN),

@@ -1,6 +1,7 @@
 // Channel settings: who may change them (SPEC §1.6), the user's default zone, and switching the digest on
 // with the first item filed in a channel.
 import type { webApi } from '@slack/bolt';
+import { mention } from '../../blocks/kit.ts';
 import { syncDigestSchedule } from '../../jobs/digest-schedule.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden } from '../domain/errors.ts';
@@ -22,10 +23,7 @@ export async function requireSteward(
   const { stewards } = await deps.settings.get(ctx.teamId, channelId);
   if (stewards.length === 0 || stewards.includes(ctx.userId)) return;
   if (await isWorkspaceAdmin(deps, ctx.client, ctx.teamId, ctx.userId)) return;
-  const names = stewards
-    .slice(0, 5)
-    .map((s) => `<@${s}>`)
-    .join(', ');
+  const names = stewards.slice(0, 5).map(mention).join(', ');
   throw forbidden(`Only this channel's stewards (${names}) or a workspace admin can ${what}.`);
 }
 

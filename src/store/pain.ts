@@ -16,7 +16,7 @@ export interface PainStore {
   add(teamId: string, itemId: number, report: PainReport): Promise<void>;
   forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, PainReport[]>>;
   /** Item number → time of its last vote or pain report (kept by votes and reports alike). */
-  lastActivity(teamId: string): Promise<Map<number, string>>;
+  lastActivity(teamId: string, itemIds: readonly number[]): Promise<Map<number, string>>;
 }
 
 export function createPainStore(redis: Redis, keys: Keys): PainStore {
@@ -28,9 +28,11 @@ export function createPainStore(redis: Redis, keys: Keys): PainStore {
         .hset(keys.activity(teamId), String(itemId), report.at)
         .exec();
     },
-    async lastActivity(teamId) {
-      const all = await redis.hgetall(keys.activity(teamId));
-      return new Map(Object.entries(all).map(([id, at]) => [Number(id), at]));
+    async lastActivity(teamId, itemIds) {
+      // Only the items asked about: a workspace's hash can hold every item it ever had.
+      if (itemIds.length === 0) return new Map();
+      const times = await redis.hmget(keys.activity(teamId), ...itemIds.map(String));
+      return new Map(itemIds.flatMap((id, i) => (times[i] ? [[id, times[i]] as const] : [])));
     },
     async forItems(teamId, itemIds) {
       const result = new Map<number, PainReport[]>();

@@ -52,13 +52,18 @@ export function createSettingsStore(
       return true;
     },
     async all() {
-      const members = await redis.smembers(keys.configuredChannels);
-      const out: { teamId: string; channelId: string; settings: ChannelSettings }[] = [];
-      for (const m of members) {
+      const members = (await redis.smembers(keys.configuredChannels)).map((m) => {
         const [teamId = '', channelId = ''] = m.split(':');
+        return { teamId, channelId, key: keys.channelSettings(teamId, channelId) };
+      });
+      // One round trip for every channel, however many there are.
+      const raws = members.length > 0 ? await redis.mget(...members.map((m) => m.key)) : [];
+      const out: { teamId: string; channelId: string; settings: ChannelSettings }[] = [];
+      for (const [i, { teamId, channelId, key }] of members.entries()) {
+        const raw = raws[i];
+        if (raw === null || raw === undefined) continue;
         try {
-          const settings = await find(teamId, channelId);
-          if (settings) out.push({ teamId, channelId, settings });
+          out.push({ teamId, channelId, settings: parseRecord(ChannelSettingsSchema, key, raw) });
         } catch (error) {
           // One unreadable record must not stop every other channel's digest; it is reported, not used.
           onUnreadable?.(teamId, channelId, error);
