@@ -108,6 +108,7 @@ describe('a scheduled digest is posted exactly once', () => {
     await enqueueDigestSlot(h.deps.digestQueue, TEAM, channelId, Date.now() - 60_000);
     await h.fake.waitFor(() => posts(channelId).length === 1, 10_000);
     expect(JSON.stringify(posts(channelId)[0]?.blocks)).toContain(week);
-    expect(await h.deps.digests.missed(TEAM, channelId)).toEqual([]);
+    // The worker clears the missed list after Slack answers, so the fake has the post a moment earlier.
+    await h.fake.waitFor(async () => (await h.deps.digests.missed(TEAM, channelId)).length === 0, 5_000);
   });
 });
