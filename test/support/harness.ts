@@ -49,6 +49,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const driver = createDriver(fake, `http://127.0.0.1:${web.port}/slack/events`);
   return {
     ...driver,
+    async file(input) {
+      const id = await driver.file(input);
+      // The driver sees the panel's post in the fake; the worker stores its ts a moment later.
+      await fake.waitFor(async () => {
+        const item = await deps.items.require(TEAM, id);
+        return !item.card || item.card.orphaned || item.panelTs !== null || item.panelOrphaned;
+      });
+      return id;
+    },
     fake,
     deps,
     log,
