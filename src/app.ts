@@ -32,21 +32,14 @@ export function boltLogger(logger: Logger, level: BoltLogLevel) {
   };
 }
 
-export interface AppTransport {
-  /** HTTP mode: the receiver built by the web entry point. Socket Mode: the app-level token. */
-  receiver?: Receiver;
-  appToken?: string;
-}
-
-export function createApp(deps: Deps, transport: AppTransport): App {
+/** The receiver is built by the web entry point: HTTPReceiver, or SocketModeReceiver with an app-level token. */
+export function createApp(deps: Deps, receiver: Receiver): App {
   const level = deps.config.logLevel === 'debug' ? BoltLogLevel.DEBUG : BoltLogLevel.WARN;
   const app = new App({
     token: deps.config.slack.botToken,
     clientOptions: requestClientOptions(deps.config.slack.apiUrl),
     logger: boltLogger(deps.logger, level),
-    ...(transport.receiver
-      ? { receiver: transport.receiver }
-      : { socketMode: true, appToken: transport.appToken }),
+    receiver,
   });
   commands.register(app, deps);
   actions.register(app, deps);

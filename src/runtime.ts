@@ -1,7 +1,7 @@
 // Starting and stopping the Slack listener (web); the BullMQ workers are in workers.ts.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LogLevel as BoltLogLevel, HTTPReceiver } from '@slack/bolt';
+import { LogLevel as BoltLogLevel, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { boltLogger, createApp } from './app.ts';
 import type { Deps } from './deps.ts';
 import { healthRoutes } from './health.ts';
@@ -26,7 +26,14 @@ function startHealthServer(deps: Deps): Promise<Server> {
 export async function startWeb(deps: Deps): Promise<Running> {
   const { slack } = deps.config;
   if (slack.socketMode) {
-    const app = createApp(deps, { appToken: slack.appToken });
+    const receiver = new SocketModeReceiver({
+      appToken: slack.appToken ?? '',
+      // The socket client asks for its WebSocket URL with its own WebClient, which would otherwise
+      // call slack.com even when SLACK_API_URL points elsewhere.
+      installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+      logger: boltLogger(deps.logger, BoltLogLevel.WARN),
+    });
+    const app = createApp(deps, receiver);
     await app.start();
     const health = await startHealthServer(deps);
     deps.logger.info('listening in Socket Mode', { healthPort: (health.address() as AddressInfo).port });
@@ -46,7 +53,7 @@ export async function startWeb(deps: Deps): Promise<Running> {
     processBeforeResponse: false,
     logger: boltLogger(deps.logger, BoltLogLevel.WARN),
   });
-  const app = createApp(deps, { receiver });
+  const app = createApp(deps, receiver);
   const server = (await app.start(deps.config.port)) as Server;
   const port = (server.address() as AddressInfo).port;
   deps.logger.info('listening for Slack over HTTP', { port, endpoint: '/slack/events' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { FakeSlack } from './fake-slack.ts';
 
 const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
@@ -256,5 +257,37 @@ describe('FakeSlack platform rules', () => {
     await expect(fake.waitFor(() => fake.messages('C6').length > 0, 100)).rejects.toThrow(
       /chat.postMessage .*soon/,
     );
+  });
+});
+
+describe('FakeSlack Socket Mode', () => {
+  it('refuses apps.connections.open with a bot token', async () => {
+    await expect(client.apps.connections.open()).rejects.toThrow(/not_allowed_token_type/);
+  });
+
+  it('greets with hello, relays acks with their payload, and flags an envelope left unacked past 3 s', async () => {
+    const appClient = new WebClient('xapp-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
+    const { url } = await appClient.apps.connections.open();
+    const app = new WebSocket(url ?? 'ws://missing');
+    const hello = await new Promise<string>((resolve) => app.once('message', (d) => resolve(String(d))));
+    expect(JSON.parse(hello)).toMatchObject({ type: 'hello' });
+    await fake.socket.connected();
+
+    let answer = true;
+    app.on('message', (d) => {
+      const { envelope_id } = JSON.parse(String(d)) as { envelope_id: string };
+      if (answer) app.send(JSON.stringify({ envelope_id, payload: { response_action: 'clear' } }));
+    });
+    expect(await fake.socket.deliver('interactive', { type: 'view_submission' })).toEqual({
+      status: 200,
+      text: '{"response_action":"clear"}',
+      json: { response_action: 'clear' },
+    });
+    expect(fake.violations).toEqual([]);
+
+    answer = false;
+    expect((await fake.socket.deliver('slash_commands', { command: '/debt' })).status).toBe(504);
+    expect(fake.violations).toEqual([expect.stringContaining('no ack for slash_commands within 3000 ms')]);
+    app.close();
   });
 });

@@ -15,6 +15,8 @@ export { SIGNING_SECRET, TEAM };
 export interface HarnessOptions {
   clock?: Clock;
   workers?: boolean;
+  /** Connect over Socket Mode (an app-level token) instead of serving signed HTTP requests. */
+  socketMode?: boolean;
 }
 
 export interface Harness extends Driver {
@@ -34,6 +36,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     REDIS_PREFIX: prefix,
     PORT: '0',
     LOG_LEVEL: 'info',
+    ...(options.socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
   });
   const log: string[] = [];
   const deps = createDeps(config, {
@@ -46,7 +49,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.workers !== false) running.push(await startWorkers(deps));
   const web = await startWeb(deps);
   running.push(web);
-  const driver = createDriver(fake, `http://127.0.0.1:${web.port}/slack/events`);
+  const events = `http://127.0.0.1:${web.port}/slack/events`;
+  if (options.socketMode) await fake.socket.connected();
+  const driver = options.socketMode
+    ? createDriver(fake, events, (body) => fake.socket.deliverBody(body))
+    : createDriver(fake, events);
   return {
     ...driver,
     async file(input) {

@@ -16,6 +16,7 @@ import { checkCall, checkScopes, HANDLERS } from './methods.ts';
 import { parseRequest, readBody } from './parse.ts';
 import { RateLimiter } from './rate-limits.ts';
 import { answerResponseUrl } from './responses.ts';
+import { SocketHub } from './socket.ts';
 import { SlackState } from './state.ts';
 import type {
   Failure,
@@ -39,6 +40,8 @@ export class FakeSlack {
 
   /** Enforces `rateLimits` when given; `limited` counts the 429s it answered, by method. */
   rateLimiter: RateLimiter | null = null;
+  /** Socket Mode: the WebSocket an app opens with its app-level token, and the envelopes sent over it. */
+  readonly socket: SocketHub;
 
   private constructor(
     private readonly server: Server,
@@ -46,6 +49,7 @@ export class FakeSlack {
     readonly origin: string,
   ) {
     this.url = `${origin}/api/`;
+    this.socket = new SocketHub(server, origin, (problem) => state.violation(problem));
   }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -162,6 +166,7 @@ export class FakeSlack {
 
   async close(): Promise<void> {
     this.releaseHolds();
+    this.socket.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -196,7 +201,8 @@ export class FakeSlack {
     const call: FakeCall = { method, args, at: arrivedAt };
     this.calls.push(call);
     for (const p of problems) this.state.violation(`${method}: ${p}`);
-    const reply = this.answer(method, args, token);
+    const reply =
+      method === 'apps.connections.open' ? json(this.socket.open(token)) : this.answer(method, args, token);
     const hold = this.holds.get(method)?.shift();
     if (hold) {
       hold.arrived.resolve(call);
