@@ -5,6 +5,7 @@ export const QUEUE_NAMES = { cards: 'cards', digests: 'digests' } as const;
 export const JOB_NAMES = {
   cardRefresh: 'card-refresh',
   backfillPanels: 'backfill-panels',
+  cardSweep: 'card-sweep',
   digest: 'digest',
 } as const;
 
@@ -26,6 +27,9 @@ export type RefreshTarget = z.infer<typeof CardRefreshPayloadSchema>['target'];
  */
 export const BACKFILL_PANELS_JOB_ID = 'backfill-panels-v1';
 export type CardRefreshPayload = z.input<typeof CardRefreshPayloadSchema>;
+
+/** One repeating sweep per install (jobs/card-sweep.ts); every worker upserts the same scheduler. */
+export const CARD_SWEEP_SCHEDULER_ID = 'card-sweep';
 
 /** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */
 export const DigestPayloadSchema = z.object({

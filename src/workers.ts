@@ -2,6 +2,7 @@
 import { webApi } from '@slack/bolt';
 import { type Job, Worker } from 'bullmq';
 import { backfillPanels, scheduleBackfillPanels } from '../jobs/backfill-panels.ts';
+import { scheduleCardSweep, sweepUnpublishedCards } from '../jobs/card-sweep.ts';
 import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createDigestProcessor } from '../jobs/digest-post.ts';
 import { reconcileDigestSchedules } from '../jobs/digest-schedule.ts';
@@ -12,6 +13,7 @@ import { AUTH_ERRORS, classifySlackError } from './lib/slack-errors.ts';
 
 import type { Running } from './runtime.ts';
 import { ensurePanel } from './slack/cards.ts';
+import { publishFiledItem } from './slack/publish.ts';
 import { workspaceUrl } from './slack/workspace.ts';
 
 /** Digests spread over time: 4 posts a second across all workers stays well inside Slack's posting rate. */
@@ -69,13 +71,16 @@ export async function startWorkers(deps: Deps): Promise<Running> {
     client,
     ensurePanel: (c, item) => ensurePanel(deps, c, item),
   });
+  const sweep = () =>
+    sweepUnpublishedCards({ ...deps, publish: (item) => publishFiledItem(deps, client, item, null) });
   const cards = watch(
     new Worker(
       QUEUE_NAMES.cards,
-      (job, token) =>
-        job.name === JOB_NAMES.backfillPanels
-          ? backfillPanels({ ...deps, queue: deps.cardQueue })
-          : refresh(job, token),
+      async (job, token) => {
+        if (job.name === JOB_NAMES.backfillPanels) return backfillPanels({ ...deps, queue: deps.cardQueue });
+        if (job.name === JOB_NAMES.cardSweep) return sweep();
+        return refresh(job, token);
+      },
       {
         connection: deps.createWorkerConnection(),
         prefix: deps.keys.bullPrefix,
@@ -113,6 +118,7 @@ export async function startWorkers(deps: Deps): Promise<Running> {
     deps.digestQueue.waitUntilReady(),
   ]);
   await scheduleBackfillPanels(deps.cardQueue);
+  await scheduleCardSweep(deps.cardQueue);
   await checkToken(deps, client);
   await reconcileDigestSchedules(deps.digestQueue, deps.settings, deps.config.defaultTimezone, deps.logger);
   deps.logger.info('workers started', { queues: [QUEUE_NAMES.cards, QUEUE_NAMES.digests] });

@@ -62,6 +62,16 @@ export interface ItemStore {
    */
   update(teamId: string, id: number, change: (item: Item) => Item, event: EventInput): Promise<Item>;
   history(teamId: string, id: number): Promise<HistoryEvent[]>;
+  /** The item's card is posted, or its reporter was told why not: the sweeper can forget it. */
+  markPublished(teamId: string, id: number): Promise<void>;
+  /** Items saved before `filedBefore` whose card or failure notice never went out, oldest first. */
+  unpublished(filedBefore: Date, limit: number): Promise<UnpublishedItem[]>;
+}
+
+export interface UnpublishedItem {
+  teamId: string;
+  id: number;
+  filedAt: Date;
 }
 
 export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
@@ -138,6 +148,9 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       .zadd(keys.items(teamId), id, String(id))
       .zadd(keys.channelItems(teamId, input.channelId), id, String(id))
       .set(onceKey, String(id), 'EX', SUBMISSION_TTL_SECONDS)
+      // Cleared once the card is out (or the reporter told why not); a process that dies before that
+      // leaves it here for the worker's sweep.
+      .zadd(keys.unpublished, Date.parse(now), `${teamId}:${id}`)
       .exec();
     return { item, created: true };
   }
@@ -187,6 +200,26 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     async history(teamId, id) {
       const key = keys.history(teamId, id);
       return (await redis.lrange(key, 0, -1)).map((raw) => parseRecord(HistoryEventSchema, key, raw));
+    },
+    async markPublished(teamId, id) {
+      await redis.zrem(keys.unpublished, `${teamId}:${id}`);
+    },
+    async unpublished(filedBefore, limit) {
+      const raw = await redis.zrangebyscore(
+        keys.unpublished,
+        '-inf',
+        `(${filedBefore.getTime()}`,
+        'WITHSCORES',
+        'LIMIT',
+        0,
+        limit,
+      );
+      const out: UnpublishedItem[] = [];
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        const [teamId, id] = String(raw[i]).split(':');
+        if (teamId && id) out.push({ teamId, id: Number(id), filedAt: new Date(Number(raw[i + 1])) });
+      }
+      return out;
     },
   };
 }

@@ -1,5 +1,5 @@
-// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX; all but three
-// install-wide ones (`channels`, `paused`, `bull:*`) are scoped by workspace.
+// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX; all but four
+// install-wide ones (`channels`, `unpublished`, `paused`, `bull:*`) are scoped by workspace.
 //
 //   {p}:t:{team}:seq                      string  last allocated item number (INCR)
 //   {p}:t:{team}:items                    zset    every item number (score = number)
@@ -19,6 +19,7 @@
 //   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
 //   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON)
 //   {p}:t:{team}:budget:{method}          hash    token bucket of a rate-limited Slack method (e.g. chat.update)
+//   {p}:unpublished                       zset    `{team}:{n}` of items saved but whose card (or failure notice) is not out yet → filed-at ms
 //   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
 export interface Keys {
@@ -39,6 +40,7 @@ export interface Keys {
   digestMissed(team: string, channel: string): string;
   digestSnapshot(team: string, channel: string): string;
   paused: string;
+  unpublished: string;
   budget(team: string, method: string): string;
   refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
@@ -65,6 +67,7 @@ export function createKeys(prefix: string): Keys {
     digestMissed: (team, channel) => `${t(team)}:ch:${channel}:digest-missed`,
     digestSnapshot: (team, channel) => `${t(team)}:ch:${channel}:digest-snap`,
     paused: `${prefix}:paused`,
+    unpublished: `${prefix}:unpublished`,
     budget: (team, method) => `${t(team)}:budget:${method}`,
 
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,

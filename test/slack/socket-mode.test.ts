@@ -29,8 +29,9 @@ describe('Socket Mode', () => {
 
   it('returns inline field errors in the ack and files nothing', async () => {
     const before = (await h.deps.items.listTeam(TEAM)).length;
+    const opens = h.fake.callsTo('views.open').length;
     await h.command('');
-    await h.fake.waitFor(() => h.fake.callsTo('views.open').length > 0);
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length > opens);
     const res = await h.submit(h.openedView(), { title: 'ab', category: null, channel: 'C0TEAM' });
     expect(res.json).toMatchObject({ response_action: 'errors', errors: { title: expect.any(String) } });
     expect(await h.deps.items.listTeam(TEAM)).toHaveLength(before);

@@ -46,6 +46,22 @@ describe('item store on a real Redis', () => {
     expect(await store().listTeam('TCONC')).toHaveLength(100);
   });
 
+  it('lists saved items as unpublished, oldest first, until each is marked published', async () => {
+    const own = (list: { teamId: string; id: number }[]) => list.filter((e) => e.teamId === 'TPUB');
+    const file = (key: string) =>
+      store().file({ teamId: 'TPUB', channelId: 'C1', reporterId: 'U1', draft, submissionKey: key });
+    const first = (await file('VPUB1')).item;
+    clock.advance(60_000);
+    const second = (await file('VPUB2')).item;
+    const later = new Date(clock.now().getTime() + 1);
+    expect(own(await store().unpublished(new Date(clock.now().getTime() - 1), 1000))).toEqual([
+      { teamId: 'TPUB', id: first.id, filedAt: new Date(first.createdAt) },
+    ]);
+    expect(own(await store().unpublished(later, 1000)).map((e) => e.id)).toEqual([first.id, second.id]);
+    await store().markPublished('TPUB', first.id);
+    expect(own(await store().unpublished(later, 1000)).map((e) => e.id)).toEqual([second.id]);
+  });
+
   it('files a resubmitted modal once, however many times it arrives', async () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 10 }, () =>

@@ -1,47 +1,14 @@
 // The filing modal's submission: validate, save, ack; then post the card (SPEC §2.2, §2.8).
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildNotice } from '../../../blocks/notice.ts';
 import type { Deps } from '../../deps.ts';
 import { formatItemId, type Item } from '../../domain/item.ts';
-import { cardFailureMessage, postCard, tellUser } from '../cards.ts';
+import { tellUser } from '../cards.ts';
+import { publishFiledItem } from '../publish.ts';
 import { describeError } from '../reply.ts';
-import { enableDigestOnFirstItem } from '../settings-ops.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** Learns whether the card's channel is public, which decides who may see the item in workspace views. */
-async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item): Promise<Item> {
-  let visibility: Item['channelVisibility'] = 'unknown';
-  try {
-    const info = await client.conversations.info({ channel: item.channelId });
-    visibility = info.channel?.is_private ? 'private' : 'public';
-  } catch (error) {
-    // A private channel the bot is not in looks like channel_not_found: stay on the private side.
-    deps.logger.info('conversations.info failed; item stays private', { itemId: item.id, error });
-  }
-  if (visibility === item.channelVisibility) return item;
-  return deps.items.update(item.teamId, item.id, (i) => ({ ...i, channelVisibility: visibility }), null);
-}
-
-/** Everything after the ack: visibility, card, and telling the reporter if the card could not be posted. */
-export async function publishFiledItem(
-  deps: Deps,
-  client: webApi.WebClient,
-  item: Item,
-  responseUrl: string | null,
-) {
-  const visible = await recordVisibility(deps, client, item);
-  const result = await postCard(deps, client, visible);
-  await enableDigestOnFirstItem(deps, client, visible).catch((error: unknown) =>
-    deps.logger.error('could not switch the digest on for a new channel', {
-      channelId: item.channelId,
-      error,
-    }),
-  );
-  if (!result.ok)
-    await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
-}
 
 export function handleFileSubmission(deps: Deps) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {

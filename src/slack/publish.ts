@@ -1,0 +1,44 @@
+// Publishing a newly filed item: its channel's visibility, its card, and word to the reporter if the card failed.
+import type { webApi } from '@slack/bolt';
+import type { Deps } from '../deps.ts';
+import type { Item } from '../domain/item.ts';
+import { cardFailureMessage, postCard, tellUser } from './cards.ts';
+import { enableDigestOnFirstItem } from './settings-ops.ts';
+
+/** Learns whether the card's channel is public, which decides who may see the item in workspace views. */
+async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item): Promise<Item> {
+  let visibility: Item['channelVisibility'] = 'unknown';
+  try {
+    const info = await client.conversations.info({ channel: item.channelId });
+    visibility = info.channel?.is_private ? 'private' : 'public';
+  } catch (error) {
+    // A private channel the bot is not in looks like channel_not_found: stay on the private side.
+    deps.logger.info('conversations.info failed; item stays private', { itemId: item.id, error });
+  }
+  if (visibility === item.channelVisibility) return item;
+  return deps.items.update(item.teamId, item.id, (i) => ({ ...i, channelVisibility: visibility }), null);
+}
+
+/**
+ * Everything after the ack: visibility, card, and telling the reporter if the card could not be posted.
+ * Only when that is done does the item leave the unpublished set; if this throws (or the process dies
+ * first), the worker's sweep (jobs/card-sweep.ts) runs it again.
+ */
+export async function publishFiledItem(
+  deps: Deps,
+  client: webApi.WebClient,
+  item: Item,
+  responseUrl: string | null,
+) {
+  const visible = await recordVisibility(deps, client, item);
+  const result = await postCard(deps, client, visible);
+  await enableDigestOnFirstItem(deps, client, visible).catch((error: unknown) =>
+    deps.logger.error('could not switch the digest on for a new channel', {
+      channelId: item.channelId,
+      error,
+    }),
+  );
+  if (!result.ok)
+    await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
+  await deps.items.markPublished(item.teamId, item.id);
+}
