@@ -64,10 +64,9 @@ describe('card buttons, the message shortcut and card refreshes', () => {
   it('honours Retry-After on a rate-limited card refresh and still shows the last state', async () => {
     const id = await h.file({ title: 'Untracked hyperparameter sweeps' });
     const cardTs = (await h.deps.items.require(TEAM, id)).card?.ts;
-    // Let refreshes queued by earlier tests drain, so the injected 429 hits this card's update.
-    await new Promise((r) => setTimeout(r, 2100));
     const before = h.fake.callsTo('chat.update').length;
-    h.fake.failNext('chat.update', { status: 429, retryAfter: 1 });
+    // Only the card's update is refused: `start` refreshes the vote panel too, in no fixed order.
+    h.fake.failNext('chat.update', { status: 429, retryAfter: 1 }, 1, (args) => args.ts === cardTs);
     await h.command(`start ${id}`);
     // The first attempt is refused with 429; the worker waits Retry-After, then sends the latest state again.
     const attempts = await h.fake.waitFor(() => {

@@ -35,7 +35,10 @@ export class FakeSlack {
   /** Every Web API call (and every response_url POST, as method `response_url`), oldest first. */
   readonly calls: FakeCall[] = [];
   readonly url: string;
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly failures = new Map<
+    string,
+    { failure: Failure; when?: (args: FakeCall['args']) => boolean }[]
+  >();
   private readonly holds = new Map<string, PendingHold[]>();
 
   /** Enforces `rateLimits` when given; `limited` counts the 429s it answered, by method. */
@@ -129,9 +132,10 @@ export class FakeSlack {
     if (list && i >= 0) list.splice(i, 1);
   }
 
-  failNext(method: string, failure: Failure, times = 1): void {
+  /** Fails the next `times` calls of `method` (only those whose arguments `when` accepts, if given). */
+  failNext(method: string, failure: Failure, times = 1, when?: (args: FakeCall['args']) => boolean): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(failure);
+    for (let i = 0; i < times; i++) queue.push(when ? { failure, when } : { failure });
     this.failures.set(method, queue);
   }
 
@@ -169,6 +173,12 @@ export class FakeSlack {
     this.socket.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeFailure(method: string, args: FakeCall['args']): Failure | undefined {
+    const queue = this.failures.get(method) ?? [];
+    const i = queue.findIndex((f) => !f.when || f.when(args));
+    return i < 0 ? undefined : queue.splice(i, 1)[0]?.failure;
   }
 
   private releaseHolds(): void {
@@ -218,8 +228,7 @@ export class FakeSlack {
       return json({ ok: false, error: 'unknown_method' });
     }
     const refused = checkCall(this.state, method, args);
-    const failure =
-      this.failures.get(method)?.shift() ?? this.rateLimiter?.check(method, args, this.state.now());
+    const failure = this.takeFailure(method, args) ?? this.rateLimiter?.check(method, args, this.state.now());
     if (failure) return failureReply(failure);
 
     if (!token) return json({ ok: false, error: 'not_authed' });
