@@ -72,7 +72,10 @@ export async function startWorkers(deps: Deps): Promise<Running> {
     ensurePanel: (c, item) => ensurePanel(deps, c, item),
   });
   const sweep = () =>
-    sweepUnpublishedCards({ ...deps, publish: (item) => publishFiledItem(deps, client, item, null) });
+    sweepUnpublishedCards({
+      ...deps,
+      publish: (item) => publishFiledItem(deps, client, item, { responseUrl: null, from: 'sweep' }),
+    });
   const cards = watch(
     new Worker(
       QUEUE_NAMES.cards,

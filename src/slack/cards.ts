@@ -14,7 +14,16 @@ type CardDeps = Pick<
   'items' | 'scores' | 'logger' | 'cardQueue' | 'clock' | 'redis' | 'keys' | 'digests'
 >;
 
-export type CardPostResult = { ok: true; item: Item } | { ok: false; item: Item; reason: string };
+/**
+ * Why a card was not posted: `busy` — another process holds the claim and is posting it; `transient` —
+ * Slack may well accept it on a later try (rate limit, timeout, 5xx, an auth pause); `refused` — it will not
+ * until someone fixes the cause (invite the bot, unarchive the channel).
+ */
+export type CardPostFailure = 'busy' | 'transient' | 'refused';
+
+export type CardPostResult =
+  | { ok: true; item: Item }
+  | { ok: false; item: Item; reason: string; cause: CardPostFailure };
 
 const REASONS: Record<string, (channel: string) => string> = {
   not_in_channel: (c) =>
@@ -69,12 +78,18 @@ export async function postCard(
     return {
       ok: false,
       item,
+      cause: 'transient',
       reason:
         'Slack refused the app’s token, so posting is paused: a workspace admin must reinstall Debt Triage.',
     };
   const claim = deps.keys.once(item.teamId, 'card', String(item.id));
   if ((await deps.redis.set(claim, '1', 'EX', CARD_CLAIM_SECONDS, 'NX')) === null)
-    return { ok: false, item, reason: 'The card is being posted right now; give it a moment.' };
+    return {
+      ok: false,
+      item,
+      cause: 'busy',
+      reason: 'The card is being posted right now; give it a moment.',
+    };
   try {
     const latest = (await deps.items.get(item.teamId, item.id)) ?? item;
     if (latest.card && !latest.card.orphaned) return { ok: true, item: latest };
@@ -93,12 +108,15 @@ export async function postCard(
       if (!posted.ts) throw new Error('chat.postMessage returned no ts');
       ts = posted.ts;
     } catch (error) {
-      deps.logger.warn('card not posted', {
-        teamId: item.teamId,
-        itemId: item.id,
-        error: classifySlackError(error),
-      });
-      return { ok: false, item: latest, reason: failureReason(item, error) };
+      const failure = classifySlackError(error);
+      deps.logger.warn('card not posted', { teamId: item.teamId, itemId: item.id, error: failure });
+      const passing = failure.kind === 'rate_limited' || failure.kind === 'transient';
+      return {
+        ok: false,
+        item: latest,
+        cause: passing ? 'transient' : 'refused',
+        reason: failureReason(item, error),
+      };
     }
     // A new card starts a new thread: an old panel (under an orphaned card) no longer counts.
     const saved = await deps.items.update(

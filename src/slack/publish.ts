@@ -19,6 +19,19 @@ async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item
   return deps.items.update(item.teamId, item.id, (i) => ({ ...i, channelVisibility: visibility }), null);
 }
 
+export interface PublishRoute {
+  /** Where the reporter can be answered privately; null means a DM. */
+  responseUrl: string | null;
+  /**
+   * `filing`: the reporter is waiting, so any failure is reported at once (with *Try again*). `sweep`: a
+   * failure that may pass (rate limit, timeout, 5xx) is left for the next sweep instead.
+   */
+  from: 'filing' | 'sweep';
+}
+
+/** `published`: card out or reporter told. `busy`: another process is posting it. `deferred`: try later. */
+export type PublishOutcome = 'published' | 'busy' | 'deferred';
+
 /**
  * Everything after the ack: visibility, card, and telling the reporter if the card could not be posted.
  * Only when that is done does the item leave the unpublished set; if this throws (or the process dies
@@ -28,8 +41,8 @@ export async function publishFiledItem(
   deps: Deps,
   client: webApi.WebClient,
   item: Item,
-  responseUrl: string | null,
-) {
+  { responseUrl, from }: PublishRoute,
+): Promise<PublishOutcome> {
   const visible = await recordVisibility(deps, client, item);
   const result = await postCard(deps, client, visible);
   await enableDigestOnFirstItem(deps, client, visible).catch((error: unknown) =>
@@ -38,7 +51,12 @@ export async function publishFiledItem(
       error,
     }),
   );
-  if (!result.ok)
+  if (!result.ok) {
+    // The process holding the claim finishes the job, including the markPublished below.
+    if (result.cause === 'busy') return 'busy';
+    if (result.cause === 'transient' && from === 'sweep') return 'deferred';
     await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
+  }
   await deps.items.markPublished(item.teamId, item.id);
+  return 'published';
 }

@@ -1,10 +1,10 @@
 // What makes a scheduled digest happen exactly once (SPEC §2.4): per-week records, a posting lock,
 // missed weeks, the interest snapshot, and the install-wide pause after an auth failure.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
+import { acquireLock, extendLock, releaseLock } from './lock.ts';
 
 export const DigestRecordSchema = z.object({
   v: z.literal(1),
@@ -20,10 +20,6 @@ export type Pause = z.infer<typeof PauseSchema>;
 
 /** Records outlive any retry or late run by far; a year later nobody re-posts last year's week. */
 const RECORD_TTL_SECONDS = 400 * 86_400;
-
-/** Releases the lock only if we still own it (it may have expired and been taken by another worker). */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
 export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
@@ -74,19 +70,11 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
         RECORD_TTL_SECONDS,
       );
     },
-    async lock(team, channel, ttlMs) {
-      const token = randomUUID();
-      return (await redis.set(keys.digestLock(team, channel), token, 'PX', ttlMs, 'NX')) === null
-        ? null
-        : token;
-    },
+    lock: (team, channel, ttlMs) => acquireLock(redis, keys.digestLock(team, channel), ttlMs),
     lockTtlMs: (team, channel) => redis.pttl(keys.digestLock(team, channel)),
-    async unlock(team, channel, token) {
-      await redis.eval(RELEASE, 1, keys.digestLock(team, channel), token);
-    },
-    async extendLock(team, channel, token, ttlMs) {
-      return (await redis.eval(EXTEND, 1, keys.digestLock(team, channel), token, String(ttlMs))) === 1;
-    },
+    unlock: (team, channel, token) => releaseLock(redis, keys.digestLock(team, channel), token),
+    extendLock: (team, channel, token, ttlMs) =>
+      extendLock(redis, keys.digestLock(team, channel), token, ttlMs),
     async addMissed(team, channel, week) {
       await redis.sadd(keys.digestMissed(team, channel), week);
     },

@@ -64,14 +64,17 @@ export interface ItemStore {
   history(teamId: string, id: number): Promise<HistoryEvent[]>;
   /** The item's card is posted, or its reporter was told why not: the sweeper can forget it. */
   markPublished(teamId: string, id: number): Promise<void>;
-  /** Items saved before `filedBefore` whose card or failure notice never went out, oldest first. */
-  unpublished(filedBefore: Date, limit: number): Promise<UnpublishedItem[]>;
+  /** Items whose card or failure notice is not out, filed (or last tried) before `before`, oldest first. */
+  unpublished(before: Date, limit: number): Promise<UnpublishedItem[]>;
+  /** Moves a still-unpublished item to the back of the line: it was just tried and must wait its turn. */
+  retryLater(teamId: string, id: number): Promise<void>;
 }
 
 export interface UnpublishedItem {
   teamId: string;
   id: number;
-  filedAt: Date;
+  /** When it was filed, or last tried by the sweep. */
+  since: Date;
 }
 
 export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
@@ -204,11 +207,11 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     async markPublished(teamId, id) {
       await redis.zrem(keys.unpublished, `${teamId}:${id}`);
     },
-    async unpublished(filedBefore, limit) {
+    async unpublished(before, limit) {
       const raw = await redis.zrangebyscore(
         keys.unpublished,
         '-inf',
-        `(${filedBefore.getTime()}`,
+        `(${before.getTime()}`,
         'WITHSCORES',
         'LIMIT',
         0,
@@ -217,9 +220,14 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       const out: UnpublishedItem[] = [];
       for (let i = 0; i + 1 < raw.length; i += 2) {
         const [teamId, id] = String(raw[i]).split(':');
-        if (teamId && id) out.push({ teamId, id: Number(id), filedAt: new Date(Number(raw[i + 1])) });
+        if (teamId && Number.isInteger(Number(id)))
+          out.push({ teamId, id: Number(id), since: new Date(Number(raw[i + 1])) });
       }
       return out;
+    },
+    async retryLater(teamId, id) {
+      // XX: an item published meanwhile (by a web process or a Try again) is not put back.
+      await redis.zadd(keys.unpublished, 'XX', clock.now().getTime(), `${teamId}:${id}`);
     },
   };
 }

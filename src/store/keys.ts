@@ -1,5 +1,5 @@
-// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX; all but four
-// install-wide ones (`channels`, `unpublished`, `paused`, `bull:*`) are scoped by workspace.
+// Every Redis key the app writes, in one place. All keys start with REDIS_PREFIX; all but five
+// install-wide ones (`channels`, `unpublished`, `card-sweep-lock`, `paused`, `bull:*`) are scoped by workspace.
 //
 //   {p}:t:{team}:seq                      string  last allocated item number (INCR)
 //   {p}:t:{team}:items                    zset    every item number (score = number)
@@ -19,7 +19,8 @@
 //   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
 //   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON)
 //   {p}:t:{team}:budget:{method}          hash    token bucket of a rate-limited Slack method (e.g. chat.update)
-//   {p}:unpublished                       zset    `{team}:{n}` of items saved but whose card (or failure notice) is not out yet → filed-at ms
+//   {p}:unpublished                       zset    `{team}:{n}` of items saved whose card (or failure notice) is not out yet → ms filed or last tried
+//   {p}:card-sweep-lock                   string  held (with a token, TTL) by the worker sweeping `unpublished`
 //   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
 export interface Keys {
@@ -41,6 +42,7 @@ export interface Keys {
   digestSnapshot(team: string, channel: string): string;
   paused: string;
   unpublished: string;
+  cardSweepLock: string;
   budget(team: string, method: string): string;
   refreshGate(team: string, message: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
@@ -68,6 +70,7 @@ export function createKeys(prefix: string): Keys {
     digestSnapshot: (team, channel) => `${t(team)}:ch:${channel}:digest-snap`,
     paused: `${prefix}:paused`,
     unpublished: `${prefix}:unpublished`,
+    cardSweepLock: `${prefix}:card-sweep-lock`,
     budget: (team, method) => `${t(team)}:budget:${method}`,
 
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,

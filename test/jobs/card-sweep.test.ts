@@ -26,18 +26,30 @@ describe('the sweep for items whose card never went out', () => {
     return item.id;
   }
 
-  const sweepAfter = (ms: number) =>
+  const sweepOnce = (ms: number) =>
     sweepUnpublishedCards({
       ...h.deps,
       clock: { now: () => new Date(Date.now() + ms) },
-      publish: (item) => publishFiledItem(h.deps, workerClient(h.deps), item, null),
+      publish: (item) =>
+        publishFiledItem(h.deps, workerClient(h.deps), item, { responseUrl: null, from: 'sweep' }),
     });
+  /** A sweep as if `ms` later; waits out a run of the workers' own scheduled sweep, which holds the lock. */
+  async function sweepAfter(ms: number) {
+    for (let tries = 0; tries < 50; tries++) {
+      const result = await sweepOnce(ms);
+      if (result !== 'busy') return result;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the sweep lock stayed taken');
+  }
+  const due = CARD_SWEEP_GRACE_MS + 1000;
   const pending = async (id: number) =>
     (await h.deps.items.unpublished(new Date(Date.now() + 10 * CARD_SWEEP_GIVE_UP_MS), 1000)).some(
       (e) => e.teamId === TEAM && e.id === id,
     );
   const cardsFor = (id: number, channelId = 'C0TEAM') =>
     h.fake.messages(channelId).filter((m) => !m.thread_ts && String(m.text).startsWith(`DEBT-${id}:`));
+  const dmsTo = (userId: string) => h.fake.messages(userId);
 
   it('is scheduled by the workers, once a minute', async () => {
     const scheduler = await h.deps.cardQueue.getJobScheduler(CARD_SWEEP_SCHEDULER_ID);
@@ -49,18 +61,18 @@ describe('the sweep for items whose card never went out', () => {
     expect(await sweepAfter(0)).toMatchObject({ published: 0 });
     expect(cardsFor(id)).toHaveLength(0);
 
-    expect(await sweepAfter(CARD_SWEEP_GRACE_MS + 1000)).toMatchObject({ published: 1, failed: 0 });
+    expect(await sweepAfter(due)).toEqual({ published: 1, forgotten: 0, abandoned: 0, deferred: 0 });
     const item = await h.deps.items.require(TEAM, id);
     expect(item.card?.ts).toBeTruthy();
     expect(item.panelTs).toBeTruthy();
     expect(item.channelVisibility).toBe('public');
     expect(await pending(id)).toBe(false);
 
-    await sweepAfter(CARD_SWEEP_GRACE_MS + 1000);
+    expect(await sweepAfter(due)).toEqual({ published: 0, forgotten: 0, abandoned: 0, deferred: 0 });
     expect(cardsFor(id)).toHaveLength(1);
   });
 
-  it('leaves nothing behind for an item filed normally, or for one whose reporter was told why not', async () => {
+  it('leaves nothing to sweep after a normal filing, or after the reporter was told why the card failed', async () => {
     const posted = await h.file({ title: 'Normal filing' });
     expect(await pending(posted)).toBe(false);
 
@@ -73,24 +85,56 @@ describe('the sweep for items whose card never went out', () => {
     const told = await h.fake.waitFor(() => h.fake.callsTo('response_url')[before]);
     const refused = Number(/DEBT-(\d+)/.exec(JSON.stringify(told.args))?.[1]);
     await h.fake.waitFor(async () => !(await pending(refused)));
-    await sweepAfter(CARD_SWEEP_GRACE_MS + 1000);
-    expect(h.fake.callsTo('response_url').length).toBe(before + 1);
+    const dmOpens = h.fake.callsTo('conversations.open').length;
+    expect(await sweepAfter(due)).toEqual({ published: 0, forgotten: 0, abandoned: 0, deferred: 0 });
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(dmOpens);
   });
 
-  it('keeps an item whose card and notice both failed, and publishes it when Slack answers again', async () => {
-    const id = await savedButNotPublished('Slack was down');
-    h.fake.failNext('chat.postMessage', { status: 500 }, 2); // the card, then the DM to the reporter
-    const first = await sweepAfter(CARD_SWEEP_GRACE_MS + 1000);
-    expect(first).toMatchObject({ failed: 1 });
-    expect(await pending(id)).toBe(true);
-    expect(h.log.some((l) => l.includes('sweep could not publish'))).toBe(true);
+  it('tells the reporter by DM, once, when the card is refused for a reason only a person can fix', async () => {
+    h.fake.setChannel('GSWEEPY', { is_private: true, is_member: false });
+    const id = await savedButNotPublished('Card for a channel without the bot', 'GSWEEPY');
+    expect(await sweepAfter(due)).toMatchObject({ published: 1 });
+    const dm = dmsTo('U0ALICE').filter((m) => JSON.stringify(m.blocks).includes(`DEBT-${id}`));
+    expect(dm).toHaveLength(1);
+    expect(JSON.stringify(dm[0]?.blocks)).toContain('Try again');
+    await sweepAfter(due);
+    expect(dmsTo('U0ALICE').filter((m) => JSON.stringify(m.blocks).includes(`DEBT-${id}`))).toHaveLength(1);
+  });
 
-    await sweepAfter(CARD_SWEEP_GRACE_MS + 1000);
+  it('leaves a card Slack failed to take (5xx) for a later run, without bothering the reporter', async () => {
+    const id = await savedButNotPublished('Slack was down');
+    const dmOpens = h.fake.callsTo('conversations.open').length;
+    h.fake.failNext('chat.postMessage', { status: 500 });
+    expect(await sweepAfter(due)).toMatchObject({ published: 0, deferred: 1 });
+    expect(await pending(id)).toBe(true);
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(dmOpens);
+    // Tried just now: back of the line, not due again until the grace period has passed once more.
+    expect(await sweepAfter(0)).toMatchObject({ published: 0, deferred: 0 });
+
+    expect(await sweepAfter(due)).toMatchObject({ published: 1 });
     expect(cardsFor(id)).toHaveLength(1);
     expect(await pending(id)).toBe(false);
   });
 
-  it('forgets items that got their card another way, and gives up on one filed over a day ago', async () => {
+  it('skips an item another process is posting, and never runs twice at once', async () => {
+    const id = await savedButNotPublished('Being posted elsewhere');
+    const claim = h.deps.keys.once(TEAM, 'card', String(id));
+    await h.deps.redis.set(claim, '1', 'EX', 30);
+    expect(await sweepAfter(due)).toMatchObject({ published: 0, deferred: 1 });
+    expect(await pending(id)).toBe(true);
+    await h.deps.redis.del(claim);
+
+    await h.deps.redis.set(h.deps.keys.cardSweepLock, 'another-worker', 'PX', 30_000);
+    try {
+      expect(await sweepOnce(due)).toBe('busy');
+    } finally {
+      await h.deps.redis.del(h.deps.keys.cardSweepLock);
+    }
+    expect(await sweepAfter(due)).toMatchObject({ published: 1 });
+    expect(cardsFor(id)).toHaveLength(1);
+  });
+
+  it('forgets items that got their card another way, and gives up on unreadable ones and ones over a day old', async () => {
     const carded = await savedButNotPublished('Card posted by Try again');
     await h.deps.items.update(
       TEAM,
@@ -99,12 +143,14 @@ describe('the sweep for items whose card never went out', () => {
       null,
     );
     const stale = await savedButNotPublished('Filed during a long outage');
+    const broken = await savedButNotPublished('Record damaged by hand');
+    await h.deps.redis.set(h.deps.keys.item(TEAM, broken), '{"not":"an item"}');
     const result = await sweepAfter(CARD_SWEEP_GIVE_UP_MS + 1000);
-    expect(result).toEqual({ published: 0, forgotten: 1, abandoned: 1, failed: 0 });
-    expect(await pending(carded)).toBe(false);
-    expect(await pending(stale)).toBe(false);
+    expect(result).toEqual({ published: 0, forgotten: 1, abandoned: 2, deferred: 0 });
+    for (const id of [carded, stale, broken]) expect(await pending(id)).toBe(false);
     expect(cardsFor(stale)).toHaveLength(0);
     expect(h.log.some((l) => l.includes('gave up posting the card'))).toBe(true);
+    expect(h.log.some((l) => l.includes('unreadable'))).toBe(true);
     expect((await h.deps.items.require(TEAM, stale)).status).toBe('open');
   });
 
@@ -112,12 +158,12 @@ describe('the sweep for items whose card never went out', () => {
     const id = await savedButNotPublished('Filed while the token was revoked');
     await h.deps.digests.pause('token_revoked', new Date().toISOString());
     try {
-      expect(await sweepAfter(CARD_SWEEP_GRACE_MS + 1000)).toBe('paused');
+      expect(await sweepAfter(due)).toBe('paused');
       expect(await pending(id)).toBe(true);
     } finally {
       await h.deps.digests.resume();
     }
-    await sweepAfter(CARD_SWEEP_GRACE_MS + 1000);
+    await sweepAfter(due);
     expect(cardsFor(id)).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ describe('Socket Mode', () => {
 
   it('asks SLACK_API_URL for the socket with the app-level token, and still serves health checks', async () => {
     expect(h.fake.callsTo('apps.connections.open')).toHaveLength(1);
-    expect(h.fake.socket.opened).toBe(1);
+    expect(h.fake.socket.accepted).toBe(1);
     const base = h.events.replace('/slack/events', '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);

@@ -55,7 +55,7 @@ describe('item store on a real Redis', () => {
     const second = (await file('VPUB2')).item;
     const later = new Date(clock.now().getTime() + 1);
     expect(own(await store().unpublished(new Date(clock.now().getTime() - 1), 1000))).toEqual([
-      { teamId: 'TPUB', id: first.id, filedAt: new Date(first.createdAt) },
+      { teamId: 'TPUB', id: first.id, since: new Date(first.createdAt) },
     ]);
     expect(own(await store().unpublished(later, 1000)).map((e) => e.id)).toEqual([first.id, second.id]);
     await store().markPublished('TPUB', first.id);

@@ -124,15 +124,14 @@ export function blockActionBody(a: BlockAction): string {
 }
 
 /**
- * A driver that sends to the app's HTTP endpoint, signed, or — with `deliver` — any other way Slack
+ * A driver that sends to the app's HTTP endpoint, signed, or — with `post` — any other way Slack
  * reaches it (Socket Mode). `events` is the HTTP endpoint; in Socket Mode, one on the health server.
  */
 export function createDriver(
   fake: FakeSlack,
   events: string,
-  deliver: (body: string) => Promise<AppResponse> = (body) => postToApp(events, SIGNING_SECRET, body),
+  post: (body: string) => Promise<AppResponse> = (body) => postToApp(events, SIGNING_SECRET, body),
 ): Driver {
-  const post = deliver;
   const driver: Driver = {
     events,
     async command(text, opts = {}) {

@@ -58,11 +58,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...driver,
     async file(input) {
       const id = await driver.file(input);
-      // The driver sees the panel's post in the fake; the worker stores its ts a moment later.
-      await fake.waitFor(async () => {
-        const item = await deps.items.require(TEAM, id);
-        return !item.card || item.card.orphaned || item.panelTs !== null || item.panelOrphaned;
-      });
+      // The driver sees the panel's post in the fake; the web process stores its ts, switches the channel's
+      // digest on and marks the item published a moment later. Tests start from that settled state.
+      await fake.waitFor(
+        async () => (await deps.redis.zscore(deps.keys.unpublished, `${TEAM}:${id}`)) === null,
+      );
       return id;
     },
     fake,

@@ -44,10 +44,11 @@ export function handleFileSubmission(deps: Deps) {
     if (!filed.created && filed.item.card) return;
     const responseUrl = body.response_urls?.[0]?.response_url ?? null;
     try {
-      await publishFiledItem(deps, client, filed.item, responseUrl);
+      await publishFiledItem(deps, client, filed.item, { responseUrl, from: 'filing' });
     } catch (error) {
       deps.logger.error('publishing a filed item failed', { teamId, itemId: filed.item.id, error });
-      const text = `${formatItemId(filed.item.id)} is saved, but something went wrong after that: ${describeError(error)}`;
+      // It is still in the unpublished set, so the workers' sweep tries again (jobs/card-sweep.ts).
+      const text = `${formatItemId(filed.item.id)} is saved, but something went wrong after that: ${describeError(error)} I will try to post its card again in a few minutes.`;
       await tellUser(deps, client, reporterId, buildNotice(text), responseUrl).catch((e: unknown) =>
         deps.logger.error('could not tell the reporter', { error: e }),
       );

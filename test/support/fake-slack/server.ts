@@ -211,8 +211,7 @@ export class FakeSlack {
     const call: FakeCall = { method, args, at: arrivedAt };
     this.calls.push(call);
     for (const p of problems) this.state.violation(`${method}: ${p}`);
-    const reply =
-      method === 'apps.connections.open' ? json(this.socket.open(token)) : this.answer(method, args, token);
+    const reply = this.answer(method, args, token);
     const hold = this.holds.get(method)?.shift();
     if (hold) {
       hold.arrived.resolve(call);
@@ -223,15 +222,18 @@ export class FakeSlack {
 
   private answer(method: string, args: FakeCall['args'], token: string | undefined): HttpReply {
     const handler = HANDLERS[method];
-    if (!handler) {
+    const appLevel = method === 'apps.connections.open';
+    if (!handler && !appLevel) {
       this.state.violation(`unknown method ${method}`);
       return json({ ok: false, error: 'unknown_method' });
     }
-    const refused = checkCall(this.state, method, args);
+    const refused = handler ? checkCall(this.state, method, args) : undefined;
     const failure = this.takeFailure(method, args) ?? this.rateLimiter?.check(method, args, this.state.now());
     if (failure) return failureReply(failure);
 
     if (!token) return json({ ok: false, error: 'not_authed' });
+    // Socket Mode's one method takes the app-level token, which carries no bot scopes.
+    if (!handler) return json(this.socket.open(token));
     const unscoped = checkScopes(this.state, method, args);
     if (unscoped) return json(unscoped);
     if (refused) return json(refused);

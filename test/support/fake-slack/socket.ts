@@ -22,8 +22,10 @@ interface Envelope {
 const ACK_TIMEOUT_MS = 3000;
 
 export class SocketHub {
-  /** Connections opened by apps.connections.open, counted like Slack's `num_connections`. */
-  opened = 0;
+  /** WebSocket URLs handed out by apps.connections.open, and connections accepted on them. */
+  granted = 0;
+  accepted = 0;
+  private readonly issued = new Set<string>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
   private readonly acks = new Map<string, (ack: Record<string, unknown>) => void>();
@@ -35,7 +37,7 @@ export class SocketHub {
     private readonly onViolation: (problem: string) => void,
   ) {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith('/socket/')) return socket.destroy();
+      if (!this.issued.delete(req.url ?? '')) return socket.destroy();
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
     });
   }
@@ -43,8 +45,10 @@ export class SocketHub {
   /** The answer to apps.connections.open, which only an app-level token may call. */
   open(token: string | undefined): Record<string, unknown> {
     if (!token?.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
-    this.opened += 1;
-    return { ok: true, url: `${this.origin.replace('http', 'ws')}/socket/${randomUUID()}` };
+    this.granted += 1;
+    const path = `/socket/${randomUUID()}`;
+    this.issued.add(path);
+    return { ok: true, url: `${this.origin.replace('http', 'ws')}${path}` };
   }
 
   /** Resolves once an app has connected and been greeted with `hello`. */
@@ -94,6 +98,7 @@ export class SocketHub {
   }
 
   private accept(ws: WebSocket): void {
+    this.accepted += 1;
     this.sockets.add(ws);
     ws.on('close', () => {
       this.sockets.delete(ws);
