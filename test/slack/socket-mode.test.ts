@@ -53,6 +53,15 @@ describe('Socket Mode', () => {
     });
   });
 
+  it('reconnects with a fresh URL when Slack recycles the connection, and keeps answering', async () => {
+    const granted = h.fake.socket.granted;
+    h.fake.socket.requestReconnect();
+    await h.fake.waitFor(() => h.fake.socket.accepted === 2 && h.fake.socket.granted === granted + 1, 10_000);
+    await h.fake.socket.connected();
+    const reply = await (await h.command('show 424242')).reply();
+    expect(json(reply)).toContain('DEBT-424242 was not found');
+  });
+
   it('answers a malformed command with usage, and publishes App Home on an Events API envelope', async () => {
     const reply = await (await h.command('show banana')).reply();
     expect(json(reply)).toContain('`banana` is not an item id.');

@@ -92,6 +92,11 @@ export class SocketHub {
     });
   }
 
+  /** What Slack sends before it recycles a connection: the app should reconnect with a fresh URL. */
+  requestReconnect(reason = 'refresh_requested'): void {
+    for (const s of this.sockets) s.send(JSON.stringify({ type: 'disconnect', reason, debug_info: {} }));
+  }
+
   close(): void {
     for (const s of this.sockets) s.terminate();
     this.wss.close();
