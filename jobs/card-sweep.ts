@@ -54,7 +54,8 @@ export interface SweepResult {
   deferred: number;
 }
 
-type EntryOutcome = keyof SweepResult;
+/** `busy` counts as deferred but, unlike a Slack failure, does not end the run. */
+type EntryOutcome = keyof SweepResult | 'busy';
 
 async function sweepEntry(
   deps: CardSweepDeps,
@@ -89,7 +90,7 @@ async function sweepEntry(
   if (outcome === 'published') return 'published';
   // Busy: the other process marks it when done; if it dies first, this entry comes round again.
   await deps.items.retryLater(teamId, id);
-  return 'deferred';
+  return outcome;
 }
 
 /**
@@ -118,7 +119,7 @@ export async function sweepUnpublishedCards(deps: CardSweepDeps): Promise<SweepR
         await deps.items.retryLater(teamId, id).catch(() => undefined);
         outcome = 'deferred';
       }
-      result[outcome]++;
+      result[outcome === 'busy' ? 'deferred' : outcome]++;
       if (outcome === 'deferred') break;
     }
     if (due.length > 0) deps.logger.info('swept unpublished items', { ...result });
