@@ -29,7 +29,11 @@ describe('digest failures', () => {
         return s && !s.digestEnabled && s;
       }, 10_000);
       expect(after).toMatchObject({ topN: 7, stewards: ['U0STEW1', 'U0STEW2'] });
-      expect(await h.deps.digestQueue.getJobScheduler(digestSchedulerId(TEAM, channelId))).toBeUndefined();
+      // Removed right after the settings are saved, so a moment after the state the test waited for.
+      await h.fake.waitFor(
+        async () =>
+          (await h.deps.digestQueue.getJobScheduler(digestSchedulerId(TEAM, channelId))) === undefined,
+      );
       for (const steward of ['U0STEW1', 'U0STEW2']) {
         // The DM about this channel (earlier tests DM'd the same stewards about theirs).
         const dm = await h.fake.waitFor(() =>

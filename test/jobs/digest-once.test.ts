@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
 import { type Running, startWorkers } from '../../src/runtime.ts';
@@ -99,7 +100,11 @@ describe('a scheduled digest is posted exactly once', () => {
 
   it('skips one more than 24 hours late, and the next digest says so', async () => {
     const channelId = nextChannel();
-    await seed(channelId);
+    // Scheduled three days ago, so the channel's latest real slot is too late as well, whatever today is
+    // (otherwise, within 24 h of the real slot, the late job would rightly post that one instead).
+    const weekday = DateTime.now().setZone('Europe/Berlin').minus({ days: 3 }).weekday;
+    await configureChannel(h.deps, TEAM, channelId, { weekday });
+    await h.file({ title: `Debt in ${channelId}`, channelId, severity: '3', frequency: '3' });
     const lateSlot = Date.now() - 25 * HOUR;
     await enqueueDigestSlot(h.deps.digestQueue, TEAM, channelId, lateSlot);
     const week = isoWeekKey(lateSlot, 'Europe/Berlin');

@@ -81,6 +81,7 @@ describe('filing an item with /debt', () => {
     const votes = (await h.deps.votes.forItems('T0FAKE', [1])).get(1);
     expect(votes).toHaveLength(3);
 
+    await h.fake.waitFor(async () => (await h.deps.items.require('T0FAKE', 1)).panelTs);
     const again = await h.submit(view, values);
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
