@@ -11,6 +11,16 @@ export const ItemMetadataSchema = z.object({
   itemId: z.number().int().positive(),
   channelId: z.string().nullable(),
 });
+/** The settings modal: the channel being configured. */
+export const SettingsMetadataSchema = z.object({
+  v: z.literal(1),
+  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
+});
+
+/** private_metadata as written: checked against the schema it will be read back with. */
+export function writeMetadata<S extends z.ZodType>(schema: S, value: z.input<S>): string {
+  return JSON.stringify(schema.parse(value));
+}
 
 /** DMs and group DMs cannot hold a card, so the channel select starts empty there. */
 function cardChannel(channelId: string | null): string | null {
@@ -27,7 +37,7 @@ export async function openFilingModal(
     mode: 'file',
     prefill,
     channelId: cardChannel(channelId),
-    privateMetadata: JSON.stringify({ v: 1, origin: channelId }),
+    privateMetadata: writeMetadata(FileMetadataSchema, { v: 1, origin: channelId }),
   });
   await ctx.client.views.open({ trigger_id: triggerId, view });
 }
@@ -37,7 +47,7 @@ export async function openEditModal(ctx: RequestContext, triggerId: string, item
     mode: 'edit',
     itemId: item.id,
     prefill: item,
-    privateMetadata: JSON.stringify({ v: 1, itemId: item.id, channelId: ctx.channelId }),
+    privateMetadata: writeMetadata(ItemMetadataSchema, { v: 1, itemId: item.id, channelId: ctx.channelId }),
   });
   await ctx.client.views.open({ trigger_id: triggerId, view });
 }

@@ -2,6 +2,7 @@
 import { buildPainModal } from '../../../blocks/pain-modal.ts';
 import type { Deps } from '../../deps.ts';
 import { findVisibleItem } from '../item-ops.ts';
+import { ItemMetadataSchema, writeMetadata } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { painDefault } from '../voting-ops.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
@@ -16,7 +17,11 @@ export function handleCardPain(deps: Deps) {
         itemId: item.id,
         title: item.title,
         defaultHours: await painDefault(deps, ctx.teamId, ctx.userId, item.id),
-        privateMetadata: JSON.stringify({ v: 1, itemId: item.id, channelId: ctx.channelId }),
+        privateMetadata: writeMetadata(ItemMetadataSchema, {
+          v: 1,
+          itemId: item.id,
+          channelId: ctx.channelId,
+        }),
       });
       await ctx.client.views.open({ trigger_id: args.body.trigger_id, view });
     });

@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { invalid } from '../../domain/errors.ts';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../domain/settings.ts';
 import type { RequestContext } from '../context.ts';
+import { SettingsMetadataSchema, writeMetadata } from '../modals.ts';
 import { requireSteward, userTimezone } from '../settings-ops.ts';
 import { workspaceUrl } from '../workspace.ts';
 
@@ -27,7 +28,7 @@ export async function openSettings(deps: Deps, ctx: RequestContext, triggerId: s
     channelId,
     settings,
     timezone,
-    privateMetadata: JSON.stringify({ v: 1, channelId }),
+    privateMetadata: writeMetadata(SettingsMetadataSchema, { v: 1, channelId }),
   });
   await ctx.client.views.open({ trigger_id: triggerId, view });
 }

@@ -1,10 +1,9 @@
 // The settings modal's submission: validate inline, check permission again, save, sync the schedule, ack.
 
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import { FIELD } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
-import { readMetadata } from '../modals.ts';
+import { readMetadata, SettingsMetadataSchema } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { requireSteward, saveChannelSettings } from '../settings-ops.ts';
 import { viewContext } from './context.ts';
@@ -12,11 +11,6 @@ import type { ViewStateValues } from './filing-state.ts';
 import { isSettingsErrors, parseSettingsState } from './settings-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-export const SettingsMetadataSchema = z.object({
-  v: z.literal(1),
-  channelId: z.string().regex(/^[CG][A-Z0-9]+$/),
-});
 
 export function handleSettingsSubmission(deps: Deps) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
