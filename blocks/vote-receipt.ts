@@ -3,8 +3,9 @@ import { formatItemId } from '../src/domain/item.ts';
 import type { Dimension, Level } from '../src/domain/scales.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import type { VoteOutcome } from '../src/domain/voting.ts';
-import { confidenceText, interestText, levelLabel, paybackText } from './format.ts';
+import { levelLabel, scoreLine } from './format.ts';
 import { context, type Message, message, section } from './kit.ts';
+import { buildNotice } from './notice.ts';
 
 const REFUSALS: Partial<Record<VoteOutcome, (id: string) => string>> = {
   not_found: (id) => `${id} no longer exists, so the vote was not counted.`,
@@ -25,15 +26,13 @@ export function buildVoteReceipt(model: VoteReceiptModel): Message {
   const id = formatItemId(model.itemId);
   const refusal = REFUSALS[model.outcome];
   if (refusal || !model.score) {
-    const text = refusal ? refusal(id) : `${id}: nothing changed.`;
-    return message(text, [section(text)]);
+    return buildNotice(refusal ? refusal(id) : `${id}: nothing changed.`);
   }
   const choice = `${model.dimension} ${levelLabel(model.dimension, model.level)}`;
   const what =
     model.outcome === 'retracted'
       ? `You took back your vote (${choice}) on ${id}.`
       : `You voted ${choice} on ${id}.`;
-  const { score } = model;
-  const figures = `Interest ${interestText(score)} · payback ${paybackText(score)} · confidence ${confidenceText(score)} · ${score.voters} voter${score.voters === 1 ? '' : 's'}`;
+  const figures = `Interest ${scoreLine(model.score)}`;
   return message(`${what} ${figures}`, [section(what), context([figures])]);
 }

@@ -9,7 +9,7 @@ import { reconcileDigestSchedules } from '../jobs/digest-schedule.ts';
 import { createRefreshProcessor } from '../jobs/message-refresh.ts';
 import type { Deps } from './deps.ts';
 import { slotFromJob } from './domain/schedule.ts';
-import { AUTH_ERRORS, classifySlackError } from './lib/slack-errors.ts';
+import { classifySlackError } from './lib/slack-errors.ts';
 
 import type { Running } from './runtime.ts';
 import { ensurePanel } from './slack/cards.ts';
@@ -47,7 +47,7 @@ async function checkToken(deps: Deps, client: webApi.WebClient): Promise<void> {
     }
   } catch (error) {
     const failure = classifySlackError(error);
-    if (failure.kind === 'auth' && AUTH_ERRORS.has(failure.error)) {
+    if (failure.kind === 'auth') {
       await deps.digests.pause(failure.error, deps.clock.now().toISOString());
       deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until it is fixed', {
         error: failure.error,

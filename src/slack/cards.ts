@@ -178,8 +178,11 @@ export async function refreshItemMessages(
   item: Item,
 ): Promise<void> {
   if (!item.card || item.card.orphaned) return;
-  await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'card');
-  await requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, 'panel');
+  await Promise.all(
+    (['card', 'panel'] as const).map((target) =>
+      requestRefresh(deps.cardQueue, deps.clock, item.teamId, item.id, target),
+    ),
+  );
 }
 
 /** Tells a user something privately: through a response_url when there is one, else by a DM from the app. */

@@ -31,8 +31,8 @@ export async function openFilingModal(
   ctx: RequestContext,
   triggerId: string,
   prefill: Partial<ItemDraft>,
-  channelId: string | null = ctx.channelId,
 ): Promise<void> {
+  const { channelId } = ctx;
   const view = buildFilingModal({
     mode: 'file',
     prefill,

@@ -60,13 +60,13 @@ export async function painDefault(
   return defaultPainHours(userId, votes);
 }
 
-/** Records a pain report on an open item and answers with the new count and interest. */
-export async function reportPain(
+/** Records a pain report on an open item (refused on a closed one); returns the hours recorded. */
+export async function recordPain(
   deps: VotingDeps,
   ctx: RequestContext,
   item: Item,
   hours: number | null,
-): Promise<Message> {
+): Promise<number> {
   const lost = hours ?? (await painDefault(deps, ctx.teamId, ctx.userId, item.id));
   // The status is checked on the latest record, in the same step that records the event (no race with resolve).
   await deps.items.update(
@@ -84,6 +84,17 @@ export async function reportPain(
     hours: lost,
     at: deps.clock.now().toISOString(),
   });
+  return lost;
+}
+
+/** `/debt hit`: records the report, refreshes card and panel, and answers with the new count and interest. */
+export async function reportPain(
+  deps: VotingDeps,
+  ctx: RequestContext,
+  item: Item,
+  hours: number | null,
+): Promise<Message> {
+  const lost = await recordPain(deps, ctx, item, hours);
   // Recorded: from here on nothing may throw, so a caller that saw an error knows nothing was recorded.
   let text = `Recorded: ${formatItemId(item.id)} cost you ${formatHours(lost)} h.`;
   try {

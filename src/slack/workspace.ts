@@ -1,4 +1,5 @@
-// The workspace's web address (from auth.test), for links to card threads; asked once per client.
+// The workspace's web address (from auth.test), asked once per client, and message permalinks: links that
+// are nice to have, so a failure is logged and answered with null.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../lib/logger.ts';
 
@@ -21,4 +22,20 @@ export function workspaceUrl(client: webApi.WebClient, logger: Logger): Promise<
     cache.set(client, url);
   }
   return url;
+}
+
+/** A message's permalink, or null when Slack cannot give it. */
+export function permalink(
+  client: webApi.WebClient,
+  logger: Logger,
+  channel: string,
+  messageTs: string,
+): Promise<string | null> {
+  return client.chat
+    .getPermalink({ channel, message_ts: messageTs })
+    .then((r) => r.permalink ?? null)
+    .catch((error: unknown) => {
+      logger.warn('chat.getPermalink failed; going without the link', { error });
+      return null;
+    });
 }

@@ -77,6 +77,9 @@ export interface UnpublishedItem {
   since: Date;
 }
 
+/** The `unpublished` set's member for one item. */
+const unpublishedMember = (teamId: string, id: number) => `${teamId}:${id}`;
+
 export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
   const read = (key: string, raw: string) => parseRecord(ItemSchema, key, raw);
   const historyJson = (event: HistoryInput, at: string) =>
@@ -153,7 +156,7 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       .set(onceKey, String(id), 'EX', SUBMISSION_TTL_SECONDS)
       // Cleared once the card is out (or the reporter told why not); a process that dies before that
       // leaves it here for the worker's sweep.
-      .zadd(keys.unpublished, Date.parse(now), `${teamId}:${id}`)
+      .zadd(keys.unpublished, Date.parse(now), unpublishedMember(teamId, id))
       .exec();
     return { item, created: true };
   }
@@ -205,7 +208,7 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       return (await redis.lrange(key, 0, -1)).map((raw) => parseRecord(HistoryEventSchema, key, raw));
     },
     async markPublished(teamId, id) {
-      await redis.zrem(keys.unpublished, `${teamId}:${id}`);
+      await redis.zrem(keys.unpublished, unpublishedMember(teamId, id));
     },
     async unpublished(before, limit) {
       const raw = await redis.zrangebyscore(
@@ -227,7 +230,7 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     },
     async retryLater(teamId, id) {
       // XX: an item published meanwhile (by a web process or a Try again) is not put back.
-      await redis.zadd(keys.unpublished, 'XX', clock.now().getTime(), `${teamId}:${id}`);
+      await redis.zadd(keys.unpublished, 'XX', clock.now().getTime(), unpublishedMember(teamId, id));
     },
   };
 }

@@ -26,14 +26,14 @@ export function createScoreReader(
   return {
     async score(teamId, items) {
       const ids = items.map((i) => i.id);
-      const [byItem, painByItem] = await Promise.all([
+      const channels = [...new Set(items.map((i) => i.channelId))];
+      // One round of reads: votes, pain reports and each channel's quorum together.
+      const [byItem, painByItem, quorumList] = await Promise.all([
         votes.forItems(teamId, ids),
         pain.forItems(teamId, ids),
+        Promise.all(channels.map(async (c) => [c, (await settings.get(teamId, c)).quorum] as const)),
       ]);
-      const channels = [...new Set(items.map((i) => i.channelId))];
-      const quorums = new Map(
-        await Promise.all(channels.map(async (c) => [c, (await settings.get(teamId, c)).quorum] as const)),
-      );
+      const quorums = new Map(quorumList);
       const now = clock.now();
       return items.map((item) => {
         const itemVotes = byItem.get(item.id) ?? [];

@@ -13,6 +13,7 @@ import { buildListPage, buildTop } from '../list-query.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { reportPain } from '../voting-ops.ts';
+import { permalink } from '../workspace.ts';
 import { digestNow, openSettings } from './channel-commands.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -22,17 +23,11 @@ async function showItem(deps: Deps, ctx: RequestContext, id: number) {
   const [scored] = await deps.scores.score(ctx.teamId, [item]);
   if (!scored) return;
   const history = await deps.items.history(ctx.teamId, id);
-  let permalink: string | null = null;
-  if (item.card && !item.card.orphaned) {
-    permalink = await ctx.client.chat
-      .getPermalink({ channel: item.channelId, message_ts: item.card.ts })
-      .then((r) => r.permalink ?? null)
-      .catch((error: unknown) => {
-        deps.logger.warn('chat.getPermalink failed', { error });
-        return null;
-      });
-  }
-  await ctx.reply(buildItemDetail({ ...scored, history, permalink, now: deps.clock.now() }));
+  const link =
+    item.card && !item.card.orphaned
+      ? await permalink(ctx.client, deps.logger, item.channelId, item.card.ts)
+      : null;
+  await ctx.reply(buildItemDetail({ ...scored, history, permalink: link, now: deps.clock.now() }));
 }
 
 async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {

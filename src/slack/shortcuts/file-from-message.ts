@@ -8,6 +8,7 @@ import { tellUser } from '../cards.ts';
 import type { RequestContext } from '../context.ts';
 import { openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
+import { permalink } from '../workspace.ts';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -31,18 +32,12 @@ export function handleFileFromMessage(deps: Deps) {
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const text = shortcut.message.text ?? '';
       // The modal must open within 3 s of the click: the permalink gets a short leash, else no link.
-      const lookup = client.chat
-        .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
-        .then((r) => r.permalink ?? null)
-        .catch((error: unknown) => {
-          deps.logger.warn('chat.getPermalink failed; filing without the link', { error });
-          return null;
-        });
-      const permalink = await withTimeout(lookup, BEFORE_MODAL_MS, null);
+      const lookup = permalink(client, deps.logger, shortcut.channel.id, shortcut.message.ts);
+      const link = await withTimeout(lookup, BEFORE_MODAL_MS, null);
       await openFilingModal(ctx, shortcut.trigger_id, {
         title: titleFromMessage(text),
         description: clip(text, LIMITS.descriptionMax),
-        links: permalink ? [permalink] : [],
+        links: link ? [link] : [],
       });
     });
   };

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { editItem } from '../item-ops.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
-import { viewContext } from './context.ts';
+import { fieldError, viewContext } from './context.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -19,10 +19,7 @@ export function handleEditSubmission(deps: Deps) {
     }
     const meta = readMetadata(ItemMetadataSchema, view.private_metadata);
     if (!meta) {
-      await ack({
-        response_action: 'errors',
-        errors: { title: 'This form is out of date; close it and run /debt edit again.' },
-      });
+      await ack(fieldError('title', 'This form is out of date; close it and run /debt edit again.'));
       return;
     }
     const ctx = viewContext(deps, body, client, meta.channelId);
@@ -31,7 +28,7 @@ export function handleEditSubmission(deps: Deps) {
       await editItem(deps, ctx, meta.itemId, parsed.draft);
     } catch (error) {
       deps.logger.info('edit refused', { teamId, itemId: meta.itemId, error });
-      await ack({ response_action: 'errors', errors: { title: describeError(error).slice(0, 150) } });
+      await ack(fieldError('title', describeError(error)));
       return;
     }
     await ack();

@@ -6,6 +6,7 @@ import { formatItemId, type Item } from '../../domain/item.ts';
 import { tellUser } from '../cards.ts';
 import { publishFiledItem } from '../publish.ts';
 import { describeError } from '../reply.ts';
+import { fieldError } from './context.ts';
 import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -34,7 +35,7 @@ export function handleFileSubmission(deps: Deps) {
     } catch (error) {
       deps.logger.error('filing failed', { teamId, error });
       // Keep the modal open with the reason, so what the user typed is not lost.
-      await ack({ response_action: 'errors', errors: { title: describeError(error).slice(0, 150) } });
+      await ack(fieldError('title', describeError(error)));
       return;
     }
     await ack();

@@ -4,11 +4,13 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { FIELD } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { parsePainHours } from '../../domain/command.ts';
+import type { Item } from '../../domain/item.ts';
+import { refreshItemMessages } from '../cards.ts';
 import { findVisibleItem } from '../item-ops.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
-import { reportPain } from '../voting-ops.ts';
-import { viewContext } from './context.ts';
+import { recordPain } from '../voting-ops.ts';
+import { fieldError, viewContext } from './context.ts';
 import type { ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -19,34 +21,38 @@ export function handlePainSubmission(deps: Deps) {
     const raw = (values[FIELD.hours]?.[FIELD.hours]?.value ?? '').trim();
     const hours = raw === '' ? null : parsePainHours(raw);
     if (raw !== '' && hours === null) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.hours]: 'Enter hours above 0 and at most 168, e.g. 2.5' },
-      });
+      await ack(fieldError(FIELD.hours, 'Enter hours above 0 and at most 168, e.g. 2.5'));
       return;
     }
     const meta = readMetadata(ItemMetadataSchema, view.private_metadata);
     if (!meta) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.hours]: 'This form is out of date; open it again.' },
-      });
+      await ack(fieldError(FIELD.hours, 'This form is out of date; open it again.'));
       return;
     }
     const ctx = viewContext(deps, body, client, meta.channelId);
     const { teamId } = ctx;
+    let recorded: Item | null = null;
     try {
       // One report per modal, however often it is submitted (SPEC §2.8).
       const first = await deps.redis.set(deps.keys.once(teamId, 'pain', view.id), '1', 'EX', 86_400, 'NX');
-      if (first !== null) await reportPain(deps, ctx, await findVisibleItem(deps, ctx, meta.itemId), hours);
+      if (first !== null) {
+        const item = await findVisibleItem(deps, ctx, meta.itemId);
+        await recordPain(deps, ctx, item, hours);
+        recorded = item;
+      }
     } catch (error) {
       // Free the modal for another try; if Redis is down this fails too and the key expires by itself.
       await deps.redis
         .del(deps.keys.once(teamId, 'pain', view.id))
         .catch((e: unknown) => deps.logger.warn('pain claim not released', { error: e }));
-      await ack({ response_action: 'errors', errors: { [FIELD.hours]: describeError(error).slice(0, 150) } });
+      await ack(fieldError(FIELD.hours, describeError(error)));
       return;
     }
     await ack();
+    // The modal answers nothing more; card and panel show the new count once refreshed.
+    if (recorded)
+      await refreshItemMessages(deps, recorded).catch((error: unknown) =>
+        deps.logger.warn('pain report recorded; refresh failed', { itemId: meta.itemId, error }),
+      );
   };
 }

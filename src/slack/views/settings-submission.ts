@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { readMetadata, SettingsMetadataSchema } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { requireSteward, saveChannelSettings } from '../settings-ops.ts';
-import { viewContext } from './context.ts';
+import { fieldError, viewContext } from './context.ts';
 import type { ViewStateValues } from './filing-state.ts';
 import { isSettingsErrors, parseSettingsState } from './settings-state.ts';
 
@@ -16,10 +16,7 @@ export function handleSettingsSubmission(deps: Deps) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
     const meta = readMetadata(SettingsMetadataSchema, view.private_metadata);
     if (!meta) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.timezone]: 'This form is out of date; run /debt config again.' },
-      });
+      await ack(fieldError(FIELD.timezone, 'This form is out of date; run /debt config again.'));
       return;
     }
     const ctx = viewContext(deps, body, client, meta.channelId);
@@ -35,10 +32,7 @@ export function handleSettingsSubmission(deps: Deps) {
       await saveChannelSettings(deps, ctx, meta.channelId, parsed);
     } catch (error) {
       deps.logger.info('settings not saved', { teamId, channelId: meta.channelId, error });
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD.timezone]: describeError(error).slice(0, 150) },
-      });
+      await ack(fieldError(FIELD.timezone, describeError(error)));
       return;
     }
     await ack();
