@@ -29,15 +29,11 @@ export interface BackfillDeps {
 /** Finds every workspace's items with a card but no panel and queues a panel refresh, which posts it. */
 export async function backfillPanels(deps: BackfillDeps): Promise<string> {
   let queued = 0;
-  const pattern = deps.keys.items('*');
-  const suffix = deps.keys.items('');
-  const prefix = suffix.slice(0, suffix.indexOf(':t:') + 3);
   for (let cursor = '0'; ; ) {
-    const [next, found] = await deps.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 200);
+    const [next, found] = await deps.redis.scan(cursor, 'MATCH', deps.keys.allTeamItems, 'COUNT', 200);
     for (const key of found) {
-      const teamId = key.slice(prefix.length, key.length - ':items'.length);
-      // The pattern also matches per-channel sets (`t:{team}:ch:{channel}:items`); skip those.
-      if (!/^[A-Z0-9]+$/.test(teamId)) continue;
+      const teamId = deps.keys.teamOfItems(key);
+      if (!teamId) continue;
       for (const item of await deps.items.listTeam(teamId)) {
         if (!item.card || item.card.orphaned || item.panelTs) continue;
         await requestRefresh(deps.queue, deps.clock, teamId, item.id, 'panel');

@@ -1,5 +1,6 @@
 // Job names and payload schemas: the contract between whoever enqueues and the processors (SPEC §2.9).
 import { z } from 'zod';
+import { SlackIdSchema } from '../src/domain/item.ts';
 
 export const QUEUE_NAMES = { cards: 'cards', digests: 'digests' } as const;
 export const JOB_NAMES = {
@@ -9,12 +10,10 @@ export const JOB_NAMES = {
   digest: 'digest',
 } as const;
 
-const slackId = z.string().regex(/^[A-Z0-9]{2,}$/);
-
 /** Payloads carry ids, not data: the processor reads the latest state when it runs. */
 export const CardRefreshPayloadSchema = z.object({
   v: z.literal(1),
-  teamId: slackId,
+  teamId: SlackIdSchema,
   itemId: z.number().int().positive(),
   /** Which message to refresh; payloads from before the vote panel carry none and mean the card. */
   target: z.enum(['card', 'panel']).default('card'),
@@ -34,8 +33,8 @@ export const CARD_SWEEP_SCHEDULER_ID = 'card-sweep';
 /** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */
 export const DigestPayloadSchema = z.object({
   v: z.literal(1),
-  teamId: slackId,
-  channelId: slackId,
+  teamId: SlackIdSchema,
+  channelId: SlackIdSchema,
 });
 export type DigestPayload = z.infer<typeof DigestPayloadSchema>;
 

@@ -25,7 +25,8 @@ export const LIMITS = {
   noteMax: 500,
 } as const;
 
-const slackId = z.string().regex(/^[A-Z0-9]{2,}$/);
+/** A Slack team, channel or user id as stored and carried in job payloads. */
+export const SlackIdSchema = z.string().regex(/^[A-Z0-9]{2,}$/);
 
 /** Where the card and its thread live; absent until the card was posted. */
 export const CardRefSchema = z.object({ ts: z.string(), orphaned: z.boolean().default(false) });
@@ -33,8 +34,8 @@ export const CardRefSchema = z.object({ ts: z.string(), orphaned: z.boolean().de
 export const ItemSchema = z.object({
   v: z.literal(ITEM_SCHEMA_VERSION),
   id: z.number().int().positive(),
-  teamId: slackId,
-  channelId: slackId,
+  teamId: SlackIdSchema,
+  channelId: SlackIdSchema,
   /** `public` once conversations.info said so; until then the item is treated as private (the safe side). */
   channelVisibility: z.enum(['public', 'private', 'unknown']),
   title: z.string().min(1),
@@ -42,15 +43,15 @@ export const ItemSchema = z.object({
   category: z.enum(CATEGORY_VALUES),
   component: z.string().default(''),
   links: z.array(z.string()).default([]),
-  reporterId: slackId,
-  ownerId: slackId.nullable().default(null),
+  reporterId: SlackIdSchema,
+  ownerId: SlackIdSchema.nullable().default(null),
   status: z.enum(STATUSES),
   votingClosed: z.boolean().default(false),
   createdAt: z.string(),
   updatedAt: z.string(),
   resolvedAt: z.string().nullable().default(null),
   /** Who resolved it (thanked in the digest), and the interest it had then (h/week; null if unscored). */
-  resolvedBy: slackId.nullable().default(null),
+  resolvedBy: SlackIdSchema.nullable().default(null),
   resolvedInterest: z.number().nullable().default(null),
   card: CardRefSchema.nullable().default(null),
   /** The vote panel's ts (the first thread reply); null until posted. */
@@ -71,15 +72,23 @@ export const HISTORY_KINDS = [
 export const HistoryEventSchema = z.object({
   v: z.literal(1),
   kind: z.enum(HISTORY_KINDS),
-  actorId: slackId,
+  actorId: SlackIdSchema,
   at: z.string(),
   /** Short, structured detail: e.g. `open → resolved`, `owner U123`. Never the votes themselves (§1.1). */
   detail: z.string().default(''),
   /** A user the event is about (the new owner, for `assigned`), shown as a mention. */
-  subjectId: slackId.nullable().default(null),
+  subjectId: SlackIdSchema.nullable().default(null),
   note: z.string().default(''),
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+/** What a writer says about an event; version, time and the optional fields' defaults are added. */
+export type HistoryInput = Pick<HistoryEvent, 'kind' | 'actorId'> &
+  Partial<Pick<HistoryEvent, 'detail' | 'note' | 'subjectId'>>;
+
+/** One history event as stored (validated, so a bad event is refused before it is written). */
+export function historyJson(event: HistoryInput, at: string): string {
+  return JSON.stringify(HistoryEventSchema.parse({ ...event, v: 1, at }));
+}
 
 /** The user-editable part of an item, as the filing and edit modals produce it. */
 export interface ItemDraft {

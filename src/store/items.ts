@@ -5,6 +5,8 @@ import {
   formatItemId,
   type HistoryEvent,
   HistoryEventSchema,
+  type HistoryInput,
+  historyJson,
   ITEM_SCHEMA_VERSION,
   type Item,
   type ItemDraft,
@@ -14,6 +16,7 @@ import { DIMENSIONS, type Dimension, type Level } from '../domain/scales.ts';
 import type { Clock } from '../lib/clock.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
+import { voteField } from './votes.ts';
 
 export interface NewItem {
   teamId: string;
@@ -27,8 +30,6 @@ export interface NewItem {
 }
 
 export type EventInput = HistoryInput | null | ((before: Item, after: Item) => HistoryInput | null);
-export type HistoryInput = Pick<HistoryEvent, 'kind' | 'actorId'> &
-  Partial<Pick<HistoryEvent, 'detail' | 'note' | 'subjectId'>>;
 
 const SUBMISSION_PENDING = 'pending';
 /** A crashed filing frees its submission key after this long, so the user can submit again. */
@@ -82,8 +83,6 @@ const unpublishedMember = (teamId: string, id: number) => `${teamId}:${id}`;
 
 export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
   const read = (key: string, raw: string) => parseRecord(ItemSchema, key, raw);
-  const historyJson = (event: HistoryInput, at: string) =>
-    JSON.stringify(HistoryEventSchema.parse({ ...event, v: 1, at }));
 
   async function getMany(teamId: string, ids: number[]): Promise<Item[]> {
     const items: Item[] = [];
@@ -143,7 +142,7 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       return level ? [[d, level] as const] : [];
     });
     for (const [dimension, level] of estimates) {
-      tx.hset(keys.votes(teamId, id), `${dimension}:${input.reporterId}`, String(level));
+      tx.hset(keys.votes(teamId, id), voteField(dimension, input.reporterId), String(level));
       tx.rpush(
         keys.history(teamId, id),
         historyJson({ kind: 'voted', actorId: input.reporterId, detail: dimension }, now),

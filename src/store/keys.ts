@@ -26,6 +26,10 @@
 export interface Keys {
   seq(team: string): string;
   items(team: string): string;
+  /** SCAN pattern for every workspace's `items` set (it also matches per-channel sets: see teamOfItems). */
+  allTeamItems: string;
+  /** The workspace of an `items(team)` key; null for any other key the pattern matched. */
+  teamOfItems(key: string): string | null;
   channelItems(team: string, channel: string): string;
   item(team: string, id: number): string;
   history(team: string, id: number): string;
@@ -54,6 +58,14 @@ export function createKeys(prefix: string): Keys {
   return {
     seq: (team) => `${t(team)}:seq`,
     items: (team) => `${t(team)}:items`,
+    allTeamItems: `${prefix}:t:*:items`,
+    teamOfItems(key) {
+      const head = `${prefix}:t:`;
+      const team =
+        key.startsWith(head) && key.endsWith(':items') ? key.slice(head.length, -':items'.length) : '';
+      // `t:{team}:ch:{channel}:items` matches the pattern too; a team id has no colon.
+      return /^[A-Z0-9]+$/.test(team) ? team : null;
+    },
     channelItems: (team, channel) => `${t(team)}:ch:${channel}:items`,
     item: (team, id) => `${t(team)}:item:${id}`,
     history: (team, id) => `${t(team)}:item:${id}:history`,
@@ -72,7 +84,6 @@ export function createKeys(prefix: string): Keys {
     unpublished: `${prefix}:unpublished`,
     cardSweepLock: `${prefix}:card-sweep-lock`,
     budget: (team, method) => `${t(team)}:budget:${method}`,
-
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,
     bullPrefix: `${prefix}:bull`,
   };

@@ -1,6 +1,6 @@
 // Votes per item: one hash field per (dimension, user), changed by one atomic script per click.
 import type { Redis } from 'ioredis';
-import { formatItemId } from '../domain/item.ts';
+import { formatItemId, historyJson } from '../domain/item.ts';
 import { DIMENSIONS, type Dimension, isLevel, type Level } from '../domain/scales.ts';
 import type { Vote } from '../domain/scoring.ts';
 import type { VoteOutcome } from '../domain/voting.ts';
@@ -60,6 +60,11 @@ export interface VoteStore {
   forItems(teamId: string, itemIds: readonly number[]): Promise<Map<number, Vote[]>>;
 }
 
+/** A vote's field in the item's votes hash: one per person and dimension. */
+export function voteField(dimension: Dimension, userId: string): string {
+  return `${dimension}:${userId}`;
+}
+
 function parseField(field: string, value: string): Vote | null {
   const [dimension, userId] = field.split(':');
   const level = Number(value);
@@ -75,25 +80,17 @@ export function createVoteStore(redis: Redis, keys: Keys, clock: Clock): VoteSto
       for (const dimension of DIMENSIONS) {
         const level = levels[dimension];
         if (level === undefined) continue;
-        if (level === null) tx.hdel(key, `${dimension}:${userId}`);
-        else tx.hset(key, `${dimension}:${userId}`, String(level));
+        if (level === null) tx.hdel(key, voteField(dimension, userId));
+        else tx.hset(key, voteField(dimension, userId), String(level));
       }
       await tx.exec();
     },
     async cast(vote) {
       const { teamId, itemId, userId, dimension } = vote;
-      const field = `${dimension}:${userId}`;
+      const field = voteField(dimension, userId);
       // History records that a vote happened, never its value (SPEC §1.1).
       const now = clock.now().toISOString();
-      const event = JSON.stringify({
-        v: 1,
-        kind: 'voted',
-        actorId: userId,
-        at: now,
-        detail: dimension,
-        subjectId: null,
-        note: '',
-      });
+      const event = historyJson({ kind: 'voted', actorId: userId, detail: dimension }, now);
       const outcome = await redis.eval(
         CAST_VOTE,
         6,
