@@ -13,14 +13,17 @@ import type { RequestContext } from './context.ts';
 
 type SettingsDeps = Pick<Deps, 'settings' | 'redis' | 'keys' | 'logger' | 'digestQueue' | 'config'>;
 
-/** Until a channel has stewards anyone may configure it and post its digest; then stewards and admins. */
+/**
+ * Until a channel has stewards anyone may configure it and post its digest; then stewards and admins.
+ * `current` is the channel's stored settings (or the defaults), as the caller already read them.
+ */
 export async function requireSteward(
   deps: SettingsDeps,
   ctx: RequestContext,
-  channelId: string,
+  current: ChannelSettings,
   what: string,
 ) {
-  const { stewards } = await deps.settings.get(ctx.teamId, channelId);
+  const { stewards } = current;
   if (stewards.length === 0 || stewards.includes(ctx.userId)) return;
   if (await isWorkspaceAdmin(deps, ctx.client, ctx.teamId, ctx.userId)) return;
   const names = stewards.slice(0, 5).map(mention).join(', ');
@@ -43,15 +46,18 @@ export async function userTimezone(
   return deps.config.defaultTimezone;
 }
 
-/** Saves settings (the first person to configure a channel becomes its first steward) and syncs the schedule. */
+/**
+ * Saves settings over `before` (the stored ones, or the defaults) and syncs the schedule. The first person
+ * to configure a channel becomes its first steward.
+ */
 export async function saveChannelSettings(
   deps: SettingsDeps,
   ctx: RequestContext,
   channelId: string,
+  before: ChannelSettings,
   settings: ChannelSettings,
 ): Promise<ChannelSettings> {
-  const before = await deps.settings.find(ctx.teamId, channelId);
-  const firstSteward = (before?.stewards.length ?? 0) === 0 && settings.stewards.length === 0;
+  const firstSteward = before.stewards.length === 0 && settings.stewards.length === 0;
   const saved: ChannelSettings = {
     ...settings,
     stewards: firstSteward ? [ctx.userId] : settings.stewards,

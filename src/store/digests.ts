@@ -23,13 +23,8 @@ const RECORD_TTL_SECONDS = 400 * 86_400;
 
 export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
-  /** Creates the week's reservation if there is none; returns the record as it now stands. */
-  reserve(
-    team: string,
-    channel: string,
-    week: string,
-    at: string,
-  ): Promise<{ created: boolean; record: DigestRecord }>;
+  /** Creates the week's reservation if there is none (an existing record, reserved or posted, stays). */
+  reserve(team: string, channel: string, week: string, at: string): Promise<void>;
   markPosted(team: string, channel: string, week: string, ts: string, at: string): Promise<void>;
   /** A token when the lock was taken, null when another worker holds it. */
   lock(team: string, channel: string, ttlMs: number): Promise<string | null>;
@@ -57,9 +52,7 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
     async reserve(team, channel, week, at) {
       const key = keys.digestRecord(team, channel, week);
       const fresh: DigestRecord = { v: 1, state: 'reserved', at, ts: null };
-      const created = (await redis.set(key, JSON.stringify(fresh), 'EX', RECORD_TTL_SECONDS, 'NX')) !== null;
-      const record = created ? fresh : await readRecord(key);
-      return { created, record: record ?? fresh };
+      await redis.set(key, JSON.stringify(fresh), 'EX', RECORD_TTL_SECONDS, 'NX');
     },
     async markPosted(team, channel, week, ts, at) {
       const record: DigestRecord = { v: 1, state: 'posted', at, ts };

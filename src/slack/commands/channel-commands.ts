@@ -5,7 +5,6 @@ import { MANUAL_DIGEST_EVENT_TYPE } from '../../../jobs/contracts.ts';
 import { composeDigest } from '../../../jobs/digest-compose.ts';
 import type { Deps } from '../../deps.ts';
 import { invalid } from '../../domain/errors.ts';
-import { DEFAULT_CHANNEL_SETTINGS } from '../../domain/settings.ts';
 import type { RequestContext } from '../context.ts';
 import { SettingsMetadataSchema, writeMetadata } from '../modals.ts';
 import { requireSteward, userTimezone } from '../settings-ops.ts';
@@ -21,8 +20,8 @@ function channelOf(ctx: RequestContext): string {
 
 export async function openSettings(deps: Deps, ctx: RequestContext, triggerId: string): Promise<void> {
   const channelId = channelOf(ctx);
-  await requireSteward(deps, ctx, channelId, 'change these settings');
-  const settings = (await deps.settings.find(ctx.teamId, channelId)) ?? DEFAULT_CHANNEL_SETTINGS;
+  const settings = await deps.settings.get(ctx.teamId, channelId);
+  await requireSteward(deps, ctx, settings, 'change these settings');
   const timezone = settings.timezone ?? (await userTimezone(deps, ctx.client, ctx.userId));
   const view = buildSettingsModal({
     channelId,
@@ -36,12 +35,12 @@ export async function openSettings(deps: Deps, ctx: RequestContext, triggerId: s
 /** This channel's digest for the 7 days up to now: previewed privately, or posted with `post`. */
 export async function digestNow(deps: Deps, ctx: RequestContext, post: boolean): Promise<void> {
   const channelId = channelOf(ctx);
-  if (post) await requireSteward(deps, ctx, channelId, "post this channel's digest");
+  const settings = await deps.settings.get(ctx.teamId, channelId);
+  if (post) await requireSteward(deps, ctx, settings, "post this channel's digest");
   if (post && (await deps.digests.paused()))
     throw invalid(
       'Slack refused the app’s token, so posting is paused: a workspace admin must reinstall Debt Triage.',
     );
-  const settings = (await deps.settings.find(ctx.teamId, channelId)) ?? DEFAULT_CHANNEL_SETTINGS;
   const now = deps.clock.now();
   const composed = await composeDigest(deps, {
     teamId: ctx.teamId,

@@ -28,8 +28,8 @@ export function handleSettingsSubmission(deps: Deps) {
         await ack({ response_action: 'errors', errors: parsed });
         return;
       }
-      await requireSteward(deps, ctx, meta.channelId, 'change these settings');
-      await saveChannelSettings(deps, ctx, meta.channelId, parsed);
+      await requireSteward(deps, ctx, current, 'change these settings');
+      await saveChannelSettings(deps, ctx, meta.channelId, current, parsed);
     } catch (error) {
       deps.logger.info('settings not saved', { teamId, channelId: meta.channelId, error });
       await ack(fieldError(FIELD.timezone, describeError(error)));
