@@ -24,7 +24,7 @@ export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The card's permalink, when the workspace URL is known and the card is still there. */
-export function threadUrl(item: Item, workspaceUrl: string | null): string | null {
+function threadUrl(item: Item, workspaceUrl: string | null): string | null {
   if (!workspaceUrl || !item.card || item.card.orphaned) return null;
   const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
   return `${base}archives/${item.channelId}/p${item.card.ts.replace('.', '')}`;

@@ -19,7 +19,7 @@ const WHY: Record<string, string> = {
   is_archived: 'it is archived. Unarchive it',
 };
 
-export async function switchDigestOff(
+async function switchDigestOff(
   deps: Pick<DigestJobDeps, 'settings' | 'queue' | 'client' | 'logger' | 'defaultTimezone'>,
   teamId: string,
   channelId: string,

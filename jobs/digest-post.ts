@@ -20,7 +20,7 @@ import { syncDigestSchedule } from './digest-schedule.ts';
 import { postpone } from './postpone.ts';
 
 /** Longer than one post can take (the worker client times out after 10 s), short enough to recover fast. */
-export const DIGEST_LOCK_MS = 20_000;
+const DIGEST_LOCK_MS = 20_000;
 const LOCK_BUSY_RETRY_MS = 2_000;
 
 export interface DigestJobDeps extends ComposeDeps {

@@ -8,7 +8,7 @@ import { type DigestPayload, JOB_NAMES } from './contracts.ts';
 
 export { digestSchedulerId };
 
-export type SyncOutcome = 'upserted' | 'unchanged' | 'removed' | 'absent';
+type SyncOutcome = 'upserted' | 'unchanged' | 'removed' | 'absent';
 
 /** Retries for a digest job: enough to ride out a Slack outage of a few hours, not past the 24 h cut-off. */
 const DIGEST_JOB_OPTIONS = {

@@ -21,7 +21,7 @@ import {
 } from './contracts.ts';
 import { postpone } from './postpone.ts';
 
-export const REFRESH_SLOT_MS = 2000;
+const REFRESH_SLOT_MS = 2000;
 /** Added after each call returns, so network jitter cannot bring two calls closer than 2 s at Slack. */
 const JITTER_MARGIN_MS = 250;
 

@@ -10,7 +10,7 @@ import * as shortcuts from './slack/shortcuts/index.ts';
 import * as views from './slack/views/index.ts';
 
 /** Handlers must not sit in retries for minutes (SPEC §3): two quick retries, a timeout, no 429 waits. */
-export function requestClientOptions(apiUrl: string): webApi.WebClientOptions {
+function requestClientOptions(apiUrl: string): webApi.WebClientOptions {
   return {
     slackApiUrl: apiUrl,
     timeout: 5000,

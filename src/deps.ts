@@ -40,7 +40,7 @@ export interface Deps {
 }
 
 /** Slack's Tier 3 (chat.update): about 50 a minute per workspace, short bursts allowed. */
-export const CHAT_UPDATE_BUDGET = { capacity: 20, perSecond: 50 / 60 };
+const CHAT_UPDATE_BUDGET = { capacity: 20, perSecond: 50 / 60 };
 
 export interface DepsOverrides {
   clock?: Clock;
@@ -50,7 +50,7 @@ export interface DepsOverrides {
 }
 
 /** Fail-fast options for request-serving connections: no offline queue, short timeouts. */
-export const FAIL_FAST_REDIS: RedisOptions = {
+const FAIL_FAST_REDIS: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 2000,

@@ -9,7 +9,7 @@ export type SlackFailure =
   /** Network, timeout or 5xx: worth a retry. */
   | { kind: 'transient'; error: string };
 
-export const CHANNEL_ERRORS = new Set([
+const CHANNEL_ERRORS = new Set([
   'not_in_channel',
   'channel_not_found',
   'is_archived',
@@ -17,7 +17,7 @@ export const CHANNEL_ERRORS = new Set([
   'cant_update_message',
   'restricted_action',
 ]);
-export const AUTH_ERRORS = new Set([
+const AUTH_ERRORS = new Set([
   'invalid_auth',
   'token_revoked',
   'account_inactive',

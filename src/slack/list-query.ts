@@ -42,7 +42,7 @@ function heading(query: ListQuery): string {
 }
 
 /** Paging state carried in button values: `channel;category;status;mine;all`, all ids and enums, no user text. */
-export function encodeListState(query: ListQuery): string {
+function encodeListState(query: ListQuery): string {
   const f = query.filters;
   return [query.channelId, f.category ?? '', f.status ?? '', f.mine ? '1' : '', f.all ? '1' : ''].join(';');
 }

@@ -6,7 +6,7 @@ import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 import { acquireLock, extendLock, releaseLock } from './lock.ts';
 
-export const DigestRecordSchema = z.object({
+const DigestRecordSchema = z.object({
   v: z.literal(1),
   state: z.enum(['reserved', 'posted']),
   at: z.string(),

@@ -5,8 +5,6 @@ import { type ChannelSettings, ChannelSettingsSchema, DEFAULT_CHANNEL_SETTINGS }
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
-export { type ChannelSettings, ChannelSettingsSchema, DEFAULT_CHANNEL_SETTINGS };
-
 export interface SettingsStore {
   get(teamId: string, channelId: string): Promise<ChannelSettings>;
   /** Null when the channel was never configured (its digest was never switched on). */

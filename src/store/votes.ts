@@ -8,7 +8,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Keys } from './keys.ts';
 
 /** A second click on the same option this soon after the first is a double click, not a retraction. */
-export const DOUBLE_CLICK_MS = 1500;
+const DOUBLE_CLICK_MS = 1500;
 const DELIVERY_TTL_SECONDS = 3600;
 
 /**

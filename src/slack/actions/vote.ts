@@ -7,7 +7,7 @@ import { castVote, type VoteClick } from '../voting-ops.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
 
 /** Reads dimension and level from the action id; anything we did not post is "not found". */
-export function parseVoteClick(args: ButtonArgs): VoteClick {
+function parseVoteClick(args: ButtonArgs): VoteClick {
   const [, dimension = '', levelText = ''] = args.action.action_id.split(':');
   const level = Number(levelText);
   if (!DIMENSIONS.includes(dimension as Dimension) || !isLevel(level)) throw notFound('That vote option');

@@ -14,7 +14,7 @@ const capped = (entries: HomeEntry[]) => ({
   total: entries.length,
 });
 
-export async function buildHomeFor(deps: Deps, teamId: string, userId: string) {
+async function buildHomeFor(deps: Deps, teamId: string, userId: string) {
   // Home is a workspace-wide view: private-channel items only for their reporter and owner (§1.6).
   const items = (await deps.items.listTeam(teamId)).filter(
     (i) => isOpen(i.status) && canSeeItem(i, userId, null),

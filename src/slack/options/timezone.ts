@@ -6,7 +6,7 @@ import { SLACK_LIMITS } from '../../../blocks/limits.ts';
 const ZONES: readonly string[] = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
 
 /** Zones whose name contains every word typed (case-insensitive; spaces match `_` and `/`). */
-export function searchTimeZones(query: string, limit: number = SLACK_LIMITS.staticSelectOptions): string[] {
+function searchTimeZones(query: string, limit: number = SLACK_LIMITS.staticSelectOptions): string[] {
   const words = query
     .toLowerCase()
     .split(/[\s_/]+/)

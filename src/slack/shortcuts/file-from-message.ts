@@ -13,7 +13,7 @@ import { permalink } from '../workspace.ts';
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 /** First non-empty line, as plain words, cut to the title limit. */
-export function titleFromMessage(text: string): string {
+function titleFromMessage(text: string): string {
   const first = text.split('\n').find((line) => line.trim() !== '') ?? '';
   return clip(first.replace(/\s+/g, ' ').trim(), LIMITS.titleMax);
 }

@@ -34,7 +34,7 @@ function level(values: ViewStateValues, id: FieldId): Level | null {
   return isLevel(n) ? n : null;
 }
 
-export function parseLinks(raw: string): { links: string[]; error: string | null } {
+function parseLinks(raw: string): { links: string[]; error: string | null } {
   const tokens = raw.split(/\s+/).filter(Boolean);
   if (tokens.length > LIMITS.linksMax)
     return { links: [], error: `At most ${LIMITS.linksMax} links, please.` };
