@@ -8,6 +8,7 @@ import { requestRefresh } from '../../jobs/message-refresh.ts';
 import type { Deps } from '../deps.ts';
 import { formatItemId, type Item } from '../domain/item.ts';
 import { classifySlackError } from '../lib/slack-errors.ts';
+import { ephemeral } from './reply.ts';
 
 type CardDeps = Pick<
   Deps,
@@ -198,7 +199,7 @@ export async function tellUser(
       const res = await fetch(responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...content }),
+        body: JSON.stringify(ephemeral(content)),
         signal: AbortSignal.timeout(5000),
       });
       if (res.ok) return;

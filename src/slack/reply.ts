@@ -8,6 +8,11 @@ import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
 
+/** A private answer that leaves the message it answers (a card, a list) as it is. */
+export function ephemeral(message: Message) {
+  return { response_type: 'ephemeral' as const, replace_original: false, ...message };
+}
+
 function isRedisDown(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return /Stream isn't writeable|Connection is closed|ECONNREFUSED|Command timed out|enableOfflineQueue|MaxRetriesPerRequest/i.test(

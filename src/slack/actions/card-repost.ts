@@ -7,14 +7,14 @@ import { formatItemId } from '../../domain/item.ts';
 import { cardFailureMessage, postCard } from '../cards.ts';
 import { findVisibleItem } from '../item-ops.ts';
 import { answeringErrors } from '../reply.ts';
-import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
+import { type ButtonArgs, buttonContext, buttonItemId, replacingReply } from './context.ts';
 
 export function handleCardRepost(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = { ...buttonContext(args), channelId: null };
     // The prompt replaces itself with the outcome, so an old "Try again" cannot be pressed twice by mistake.
-    const replace = (m: Parameters<typeof ctx.reply>[0]) => args.respond({ replace_original: true, ...m });
+    const replace = replacingReply(args);
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       if (item.card && !item.card.orphaned) {

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { notFound } from '../../domain/errors.ts';
 import { parseItemId } from '../../domain/item.ts';
 import type { RequestContext } from '../context.ts';
+import { ephemeral, type Reply } from '../reply.ts';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -12,8 +13,13 @@ export function buttonContext({ body, client, respond }: ButtonArgs): RequestCon
     userId: body.user.id,
     channelId: body.channel?.id ?? null,
     client,
-    reply: (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message }),
+    reply: (message) => respond(ephemeral(message)),
   };
+}
+
+/** Answers by replacing the message the button is on (a list page, a *Try again* prompt). */
+export function replacingReply({ respond }: ButtonArgs): Reply {
+  return (message) => respond({ replace_original: true, ...message });
 }
 
 /** The item id in a button's value; a value we did not write is "not found", not a crash. */

@@ -3,13 +3,13 @@ import { buildNotice } from '../../../blocks/notice.ts';
 import type { Deps } from '../../deps.ts';
 import { buildListPage, decodeListState } from '../list-query.ts';
 import { answeringErrors } from '../reply.ts';
-import { type ButtonArgs, buttonContext } from './context.ts';
+import { type ButtonArgs, buttonContext, replacingReply } from './context.ts';
 
 export function handleListPage(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    const replace = (m: Parameters<typeof ctx.reply>[0]) => args.respond({ replace_original: true, ...m });
+    const replace = replacingReply(args);
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const [pageText = '', state = ''] = (args.action.value ?? '').split(/\|(.*)/s);
       const decoded = decodeListState(state);
