@@ -10,6 +10,8 @@ export interface InputState {
   selected_option?: { value: string } | null;
   selected_user?: string | null;
   selected_conversation?: string | null;
+  selected_time?: string | null;
+  selected_users?: string[] | null;
 }
 export type ViewStateValues = Record<string, Record<string, InputState>>;
 
@@ -21,11 +23,13 @@ export interface FilingInput {
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
 
-function field(values: ViewStateValues, id: FieldId): InputState {
+/** One input's state; our inputs use the same id for block and action. */
+export function field(values: ViewStateValues, id: FieldId): InputState {
   return values[id]?.[id] ?? {};
 }
 
-function text(values: ViewStateValues, id: FieldId): string {
+/** A text input's value, trimmed; empty when it was left blank. */
+export function text(values: ViewStateValues, id: FieldId): string {
   return (field(values, id).value ?? '').trim();
 }
 

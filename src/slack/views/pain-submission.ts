@@ -11,14 +11,13 @@ import { ItemMetadataSchema, readMetadata } from '../modals.ts';
 import { describeError } from '../reply.ts';
 import { recordPain } from '../voting-ops.ts';
 import { fieldError, viewContext } from './context.ts';
-import type { ViewStateValues } from './filing-state.ts';
+import { text, type ViewStateValues } from './filing-state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function handlePainSubmission(deps: Deps) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
-    const values = view.state.values as ViewStateValues;
-    const raw = (values[FIELD.hours]?.[FIELD.hours]?.value ?? '').trim();
+    const raw = text(view.state.values as ViewStateValues, FIELD.hours);
     const hours = raw === '' ? null : parsePainHours(raw);
     if (raw !== '' && hours === null) {
       await ack(fieldError(FIELD.hours, 'Enter hours above 0 and at most 168, e.g. 2.5'));

@@ -1,16 +1,7 @@
 // Reads the settings modal into ChannelSettings, or inline field errors.
 import { FIELD } from '../../../blocks/ids.ts';
 import { type ChannelSettings, ChannelSettingsSchema, isTimeZone } from '../../domain/settings.ts';
-import type { FieldErrors, InputState, ViewStateValues } from './filing-state.ts';
-
-type Extended = InputState & {
-  selected_time?: string | null;
-  selected_users?: string[] | null;
-};
-
-function field(values: ViewStateValues, id: string): Extended {
-  return (values[id]?.[id] ?? {}) as Extended;
-}
+import { type FieldErrors, field, type ViewStateValues } from './filing-state.ts';
 
 function number(raw: string): number | null {
   const n = Number(raw.trim().replace(',', '.'));
