@@ -4,9 +4,8 @@ import { formatItemId, type ItemDraft, LIMITS } from '../src/domain/item.ts';
 import { EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
 import { clip } from '../src/lib/text.ts';
 import { CALLBACK, FIELD } from './ids.ts';
-import { input, select } from './inputs.ts';
-import { type Block, option, plain } from './kit.ts';
-import { SLACK_LIMITS } from './limits.ts';
+import { input, type ModalView, modal, select } from './inputs.ts';
+import { type Block, option } from './kit.ts';
 
 export interface FilingModalModel {
   mode: 'file' | 'edit';
@@ -16,16 +15,6 @@ export interface FilingModalModel {
   /** File mode: the channel preselected for the card (omitted when the command ran in a DM). */
   channelId?: string | null;
   privateMetadata: string;
-}
-
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  title: { type: 'plain_text'; text: string };
-  submit: { type: 'plain_text'; text: string };
-  close: { type: 'plain_text'; text: string };
-  private_metadata: string;
-  blocks: Block[];
 }
 
 /** A prefill (e.g. a long message, SPEC §2.6) is clipped to `max` without keeping half of an emoji. */
@@ -119,16 +108,13 @@ export function buildFilingModal(model: FilingModalModel): ModalView {
       ),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: isFile ? CALLBACK.fileModal : CALLBACK.editModal,
-    title: plain(
-      isFile ? 'File tech debt' : `Edit ${formatItemId(model.itemId ?? 0)}`,
-      SLACK_LIMITS.viewTitle,
-    ),
-    submit: plain(isFile ? 'File' : 'Save', SLACK_LIMITS.viewSubmit),
-    close: plain('Cancel', SLACK_LIMITS.viewClose),
-    private_metadata: model.privateMetadata,
+  return modal(
+    isFile ? CALLBACK.fileModal : CALLBACK.editModal,
+    {
+      title: isFile ? 'File tech debt' : `Edit ${formatItemId(model.itemId ?? 0)}`,
+      submit: isFile ? 'File' : 'Save',
+    },
+    model.privateMetadata,
     blocks,
-  } as ModalView;
+  );
 }

@@ -1,7 +1,36 @@
-// Input blocks and selects shared by the modals: block_id and action_id are the same field id.
+// The modal shell, and the input blocks and selects the modals share: block_id and action_id are the same
+// field id.
 import type { FieldId } from './ids.ts';
 import { type Block, type Option, plain } from './kit.ts';
 import { SLACK_LIMITS } from './limits.ts';
+
+export interface ModalView {
+  type: 'modal';
+  callback_id: string;
+  title: { type: 'plain_text'; text: string };
+  submit: { type: 'plain_text'; text: string };
+  close: { type: 'plain_text'; text: string };
+  private_metadata: string;
+  blocks: Block[];
+}
+
+/** A modal with a submit button and *Cancel*; titles are cut to Slack's limits. */
+export function modal(
+  callbackId: string,
+  texts: { title: string; submit: string },
+  privateMetadata: string,
+  blocks: Block[],
+): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(texts.title, SLACK_LIMITS.viewTitle) as ModalView['title'],
+    submit: plain(texts.submit, SLACK_LIMITS.viewSubmit) as ModalView['submit'],
+    close: plain('Cancel', SLACK_LIMITS.viewClose) as ModalView['close'],
+    private_metadata: privateMetadata,
+    blocks,
+  };
+}
 
 export function input(
   id: FieldId,

@@ -1,9 +1,8 @@
 // `/debt config`: the channel settings modal (SPEC §1.7). The time zone is searched as the user types.
 import type { ChannelSettings } from '../src/domain/settings.ts';
 import { WEEKDAYS } from '../src/domain/settings.ts';
-import type { ModalView } from './filing-modal.ts';
 import { CALLBACK, FIELD } from './ids.ts';
-import { input, select } from './inputs.ts';
+import { input, type ModalView, modal, select } from './inputs.ts';
 import { type Block, channelLink, context, option, plain } from './kit.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
@@ -90,13 +89,10 @@ export function buildSettingsModal(model: SettingsModalModel): ModalView {
       },
     ),
   ];
-  return {
-    type: 'modal',
-    callback_id: CALLBACK.settingsModal,
-    title: plain('Debt settings', SLACK_LIMITS.viewTitle),
-    submit: plain('Save', SLACK_LIMITS.viewSubmit),
-    close: plain('Cancel', SLACK_LIMITS.viewClose),
-    private_metadata: model.privateMetadata,
+  return modal(
+    CALLBACK.settingsModal,
+    { title: 'Debt settings', submit: 'Save' },
+    model.privateMetadata,
     blocks,
-  } as ModalView;
+  );
 }

@@ -2,8 +2,9 @@
 // the §4 limits (checkMessage / checkView) and keep user text inert (§2.7, checkEscaped).
 import { describe, expect, it } from 'vitest';
 import { buildCard } from '../../blocks/card.ts';
-import { buildFilingModal, type ModalView } from '../../blocks/filing-modal.ts';
+import { buildFilingModal } from '../../blocks/filing-modal.ts';
 import { ACTION, BLOCK, CALLBACK, FIELD } from '../../blocks/ids.ts';
+import type { ModalView } from '../../blocks/inputs.ts';
 import { buildItemDetail } from '../../blocks/item-detail.ts';
 import { buildItemList, LIST_PAGE_SIZE, type ListEntry } from '../../blocks/item-list.ts';
 import { type Block, escapeMrkdwn } from '../../blocks/kit.ts';

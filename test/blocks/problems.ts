@@ -1,5 +1,5 @@
 // Checks shared by the builder tests: limits, escaping, well-formed mrkdwn and whole characters.
-import type { ModalView } from '../../blocks/filing-modal.ts';
+import type { ModalView } from '../../blocks/inputs.ts';
 import type { Message } from '../../blocks/kit.ts';
 import { checkEscaped, checkMessage, checkView } from '../support/payload-rules.ts';
 import { TAINTED } from './fixtures.ts';
