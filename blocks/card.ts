@@ -33,7 +33,7 @@ export function buildCard({ item, score, pain = [] }: CardModel): Message {
     section(`*${id}* · *${escapeAndTruncate(item.title, 150)}*`),
     ...(item.description ? [section(escapeAndTruncate(item.description, DESCRIPTION_PREVIEW))] : []),
     fields([
-      `*Category*\n${categoryText(item)}`,
+      `*Category*\n${categoryText(item.category)}`,
       `*Component*\n${item.component ? escapeAndTruncate(item.component, 80) : '—'}`,
       `*Owner*\n${ownerText(item)}`,
       `*Status*\n${statusText(item)}`,

@@ -1,5 +1,3 @@
-// The blocks of each digest section (SPEC §2.4): short lines, escaped titles, every list ending in "…and N more".
-import { categoryLabel } from '../src/domain/categories.ts';
 import type {
   BudgetSummary,
   DigestEntry,
@@ -100,7 +98,7 @@ export function nextUpBlocks(list: DigestList<DigestEntry>, workspaceUrl: string
   const heading = `:dart: *Next up* · top ${list.entries.length} of ${plural(list.total, 'ranked open item')}`;
   const items = list.entries.map(({ item, score }, i) =>
     section(
-      `${i + 1}. ${itemRef(item, workspaceUrl, NEXT_UP_TITLE)}\n${categoryText(item)} · *${interestText(score)}* · effort ${num(score.effortHours)} h · payback ${paybackText(score)} · confidence ${confidenceText(score)}`,
+      `${i + 1}. ${itemRef(item, workspaceUrl, NEXT_UP_TITLE)}\n${categoryText(item.category)} · *${interestText(score)}* · effort ${num(score.effortHours)} h · payback ${paybackText(score)} · confidence ${confidenceText(score)}`,
     ),
   );
   const tail = more(list, 'ranked items: `/debt top` lists them all');
@@ -146,7 +144,7 @@ export function budgetBlock(budget: BudgetSummary, url: string | null): Block {
 }
 
 export function newThisWeekBlock(fresh: NewThisWeek): Block {
-  const counts = fresh.byCategory.map((c) => `${escapeMrkdwn(categoryLabel(c.category))} ${c.count}`);
+  const counts = fresh.byCategory.map((c) => `${categoryText(c.category)} ${c.count}`);
   return section(`:new: *New this week* · ${plural(fresh.total, 'item')} filed: ${counts.join(' · ')}`);
 }
 

@@ -1,5 +1,5 @@
 // Shared wording for scores and items, so card, list and detail say the same thing the same way.
-import { categoryLabel } from '../src/domain/categories.ts';
+import { type Category, categoryLabel } from '../src/domain/categories.ts';
 import { formatItemId, type Item, STATUS_LABELS } from '../src/domain/item.ts';
 import {
   type Dimension,
@@ -48,8 +48,9 @@ export function statusText(item: Item): string {
 }
 
 /** Escaped: labels such as "Data & features" hold a raw `&`, which Slack asks to be sent as `&amp;`. */
-export function categoryText(item: Item): string {
-  return escapeMrkdwn(categoryLabel(item.category));
+/** A category's name, ready for mrkdwn. */
+export function categoryText(category: Category): string {
+  return escapeMrkdwn(categoryLabel(category));
 }
 
 /** One line summary used by lists: interest · payback · confidence · voters. */

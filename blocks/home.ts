@@ -1,10 +1,10 @@
 // The App Home tab (SPEC §2.5): the user's items, items awaiting their vote, the workspace's top items and
 // counts by category. A Home view holds up to 100 blocks; every list here is capped well below that.
-import { type Category, categoryLabel } from '../src/domain/categories.ts';
+import type { Category } from '../src/domain/categories.ts';
 import type { Item } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
-import { hours, itemLabel, scoreLine, statusText } from './format.ts';
-import { type Block, channelLink, context, divider, escapeMrkdwn, header, section } from './kit.ts';
+import { categoryText, hours, itemLabel, scoreLine, statusText } from './format.ts';
+import { type Block, channelLink, context, divider, header, section } from './kit.ts';
 
 export const HOME_LIST_MAX = 8;
 
@@ -46,7 +46,7 @@ export function buildHome(model: HomeModel): HomeView {
     .filter((c) => c.open > 0)
     .map(
       (c) =>
-        `${escapeMrkdwn(categoryLabel(c.category))}: ${c.open} open${c.interest > 0 ? `, ${hours(c.interest)} h/week` : ''}`,
+        `${categoryText(c.category)}: ${c.open} open${c.interest > 0 ? `, ${hours(c.interest)} h/week` : ''}`,
     );
   const blocks: Block[] = [
     header('Debt Triage'),

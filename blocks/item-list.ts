@@ -38,7 +38,7 @@ function entryBlock({ item, score }: ListEntry, rank: number): Block {
   const ranked = score.ranked ? `${rank}.` : '•';
   const component = item.component ? ` · ${escapeAndTruncate(item.component, 40)}` : '';
   return section(
-    `${ranked} ${itemLabel(item, 120)}\n${categoryText(item)}${component} · ${statusText(item)}\n${scoreLine(score)}`,
+    `${ranked} ${itemLabel(item, 120)}\n${categoryText(item.category)}${component} · ${statusText(item)}\n${scoreLine(score)}`,
   );
 }
 

@@ -1,8 +1,10 @@
 // `/debt list` and `/debt top`: which items, in which order, which page. Shared by the command and paging buttons.
+
+import { categoryText } from '../../blocks/format.ts';
 import { buildItemList, LIST_PAGE_SIZE } from '../../blocks/item-list.ts';
 import type { Message } from '../../blocks/kit.ts';
-import { channelLink, escapeMrkdwn } from '../../blocks/kit.ts';
-import { type Category, categoryLabel, isCategory } from '../domain/categories.ts';
+import { channelLink } from '../../blocks/kit.ts';
+import { type Category, isCategory } from '../domain/categories.ts';
 import type { ListFilters } from '../domain/command.ts';
 import { type Item, isOpen, STATUS_LABELS, STATUSES, type Status } from '../domain/item.ts';
 import { canSeeItem } from '../domain/permissions.ts';
@@ -34,7 +36,7 @@ function heading(query: ListQuery): string {
     filters.status === null ? 'Open' : filters.status === 'closed' ? 'Closed' : STATUS_LABELS[filters.status];
   const parts = [
     `${status} debt`,
-    filters.category ? `in ${escapeMrkdwn(categoryLabel(filters.category))}` : '',
+    filters.category ? `in ${categoryText(filters.category)}` : '',
     filters.mine ? 'reported by or assigned to you' : '',
     filters.all ? 'across the workspace' : `in ${channelLink(query.channelId)}`,
   ];
