@@ -92,9 +92,10 @@ async function postOnce(deps: DigestJobDeps, s: Slot, lock: string): Promise<str
       event_payload: { team: s.teamId, channel: s.channelId, week: s.week },
     },
   });
-  await deps.digests.markPosted(s.teamId, s.channelId, s.week, posted.ts ?? '', now.toISOString());
-  await deps.digests.saveSnapshot(s.teamId, s.channelId, s.week, composed.totalInterest);
-  await deps.digests.clearMissed(s.teamId, s.channelId, composed.missedWeeks);
+  await deps.digests.markPosted(s.teamId, s.channelId, s.week, posted.ts ?? '', now.toISOString(), {
+    interest: composed.totalInterest,
+    missedWeeks: composed.missedWeeks,
+  });
   return 'posted';
 }
 

@@ -25,7 +25,19 @@ export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
   /** Creates the week's reservation if there is none (an existing record, reserved or posted, stays). */
   reserve(team: string, channel: string, week: string, at: string): Promise<void>;
-  markPosted(team: string, channel: string, week: string, ts: string, at: string): Promise<void>;
+  /**
+   * Records the week as posted. A digest composed and posted here also passes what it showed: its total
+   * interest (the next digest's "change since") and the missed weeks it named, which are cleared; all
+   * three are written together or not at all.
+   */
+  markPosted(
+    team: string,
+    channel: string,
+    week: string,
+    ts: string,
+    at: string,
+    shown?: { interest: number; missedWeeks: readonly string[] },
+  ): Promise<void>;
   /** A token when the lock was taken, null when another worker holds it. */
   lock(team: string, channel: string, ttlMs: number): Promise<string | null>;
   lockTtlMs(team: string, channel: string): Promise<number>;
@@ -34,9 +46,7 @@ export interface DigestStore {
   extendLock(team: string, channel: string, token: string, ttlMs: number): Promise<boolean>;
   addMissed(team: string, channel: string, week: string): Promise<void>;
   missed(team: string, channel: string): Promise<string[]>;
-  clearMissed(team: string, channel: string, weeks: readonly string[]): Promise<void>;
   snapshot(team: string, channel: string): Promise<{ week: string; interest: number } | null>;
-  saveSnapshot(team: string, channel: string, week: string, interest: number): Promise<void>;
   pause(error: string, at: string): Promise<void>;
   paused(): Promise<Pause | null>;
   resume(): Promise<void>;
@@ -54,14 +64,16 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
       const fresh: DigestRecord = { v: 1, state: 'reserved', at, ts: null };
       await redis.set(key, JSON.stringify(fresh), 'EX', RECORD_TTL_SECONDS, 'NX');
     },
-    async markPosted(team, channel, week, ts, at) {
+    async markPosted(team, channel, week, ts, at, shown) {
       const record: DigestRecord = { v: 1, state: 'posted', at, ts };
-      await redis.set(
-        keys.digestRecord(team, channel, week),
-        JSON.stringify(record),
-        'EX',
-        RECORD_TTL_SECONDS,
-      );
+      const tx = redis
+        .multi()
+        .set(keys.digestRecord(team, channel, week), JSON.stringify(record), 'EX', RECORD_TTL_SECONDS);
+      if (shown) {
+        tx.set(keys.digestSnapshot(team, channel), JSON.stringify({ v: 1, week, interest: shown.interest }));
+        if (shown.missedWeeks.length > 0) tx.srem(keys.digestMissed(team, channel), ...shown.missedWeeks);
+      }
+      await tx.exec();
     },
     lock: (team, channel, ttlMs) => acquireLock(redis, keys.digestLock(team, channel), ttlMs),
     lockTtlMs: (team, channel) => redis.pttl(keys.digestLock(team, channel)),
@@ -74,18 +86,12 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
     async missed(team, channel) {
       return (await redis.smembers(keys.digestMissed(team, channel))).sort();
     },
-    async clearMissed(team, channel, weeks) {
-      if (weeks.length > 0) await redis.srem(keys.digestMissed(team, channel), ...weeks);
-    },
     async snapshot(team, channel) {
       const key = keys.digestSnapshot(team, channel);
       const raw = await redis.get(key);
       if (raw === null) return null;
       const { week, interest } = parseRecord(SnapshotSchema, key, raw);
       return { week, interest };
-    },
-    async saveSnapshot(team, channel, week, interest) {
-      await redis.set(keys.digestSnapshot(team, channel), JSON.stringify({ v: 1, week, interest }));
     },
     async pause(error, at) {
       await redis.set(keys.paused, JSON.stringify({ v: 1, error, at }));
