@@ -1,6 +1,6 @@
 // One BullMQ job scheduler per channel for its weekly digest (decision 0009): kept in step with the settings.
 import type { Queue } from 'bullmq';
-import { digestSchedulerId, repeatOptions } from '../src/domain/schedule.ts';
+import { digestSchedulerId, parseDigestSchedulerId, repeatOptions } from '../src/domain/schedule.ts';
 import type { ChannelSettings } from '../src/domain/settings.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import type { SettingsStore } from '../src/store/settings.ts';
@@ -58,10 +58,10 @@ export async function reconcileDigestSchedules(
   }
   for (const scheduler of await queue.getJobSchedulers(0, -1)) {
     const id = scheduler.id ?? scheduler.key;
-    const channel = /^digest-([A-Z0-9]+)-([A-Z0-9]+)$/.exec(id);
-    if (!channel?.[1] || !channel[2]) continue;
+    const channel = parseDigestSchedulerId(id);
+    if (!channel) continue;
     // An orphan is a scheduler whose channel has no settings now (not merely when the listing was made).
-    if ((await settings.find(channel[1], channel[2])) === null) {
+    if ((await settings.find(channel.teamId, channel.channelId)) === null) {
       await queue.removeJobScheduler(id);
       counts.orphans++;
     }

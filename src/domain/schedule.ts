@@ -32,6 +32,12 @@ export function digestSchedulerId(teamId: string, channelId: string): string {
   return `digest-${teamId}-${channelId}`;
 }
 
+/** The channel a digest scheduler id belongs to; null for any other scheduler (e.g. the card sweep). */
+export function parseDigestSchedulerId(id: string): { teamId: string; channelId: string } | null {
+  const match = /^digest-([A-Z0-9]+)-([A-Z0-9]+)$/.exec(id);
+  return match?.[1] && match[2] ? { teamId: match[1], channelId: match[2] } : null;
+}
+
 /** `{ weekday: 1, time: '09:00' }` → `'0 9 * * 1'`; cron counts Sunday as 0, ISO as 7. */
 export function cronPattern(s: Pick<DigestSchedule, 'weekday' | 'time'>): string {
   const match = TIME.exec(s.time);
