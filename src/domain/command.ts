@@ -70,6 +70,11 @@ function shown(token: string): string {
   return token.length > 40 ? `${clip(token, 39)}…` : token;
 }
 
+/** The usage answer for words left over after a complete command. */
+function unexpected(subcommand: Subcommand, extra: string[]): Command {
+  return { kind: 'usage', subcommand, problem: `\`${shown(extra.join(' '))}\` is not expected.` };
+}
+
 function parseList(args: string[]): Command {
   const filters: ListFilters = { category: null, status: null, mine: false, all: false };
   for (const raw of args) {
@@ -114,19 +119,12 @@ export function parseCommand(text: string): Command {
     case 'list':
       return parseList(args);
     case 'top':
-      return args.length === 0
-        ? { kind: 'top' }
-        : { kind: 'usage', subcommand: 'top', problem: `\`${shown(args.join(' '))}\` is not expected.` };
+      return args.length === 0 ? { kind: 'top' } : unexpected('top', args);
     case 'show':
     case 'edit': {
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;
-      if (args.length > 1)
-        return {
-          kind: 'usage',
-          subcommand: sub,
-          problem: `\`${shown(args.slice(1).join(' '))}\` is not expected.`,
-        };
+      if (args.length > 1) return unexpected(sub, args.slice(1));
       return { kind: sub, id };
     }
     case 'assign': {
@@ -147,21 +145,14 @@ export function parseCommand(text: string): Command {
       const [arg, ...rest] = args;
       if (arg === undefined) return { kind: 'digest', post: false };
       if (arg.toLowerCase() === 'post' && rest.length === 0) return { kind: 'digest', post: true };
-      return { kind: 'usage', subcommand: sub, problem: `\`${shown(args.join(' '))}\` is not expected.` };
+      return unexpected(sub, args);
     }
     case 'config':
-      return args.length === 0
-        ? { kind: 'config' }
-        : { kind: 'usage', subcommand: sub, problem: `\`${shown(args.join(' '))}\` is not expected.` };
+      return args.length === 0 ? { kind: 'config' } : unexpected(sub, args);
     case 'hit': {
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;
-      if (args.length > 2)
-        return {
-          kind: 'usage',
-          subcommand: sub,
-          problem: `\`${shown(args.slice(2).join(' '))}\` is not expected.`,
-        };
+      if (args.length > 2) return unexpected(sub, args.slice(2));
       const raw = args[1];
       if (raw === undefined) return { kind: 'hit', id, hours: null };
       const hours = parsePainHours(raw);
