@@ -13,7 +13,7 @@ import {
   plural,
   riskBlock,
   staleBlock,
-} from './digest-sections.ts';
+} from './digest-section-blocks.ts';
 import { type Block, context, divider, escapeMrkdwn, header, type Message, message, section } from './kit.ts';
 
 export interface DigestLinks {

@@ -59,3 +59,8 @@ export const BLOCK = {
   voteEffort: 'debt_vote_effort',
   votingControls: 'debt_voting_controls',
 } as const;
+
+/** Message metadata of a scheduled digest: the duplicate check looks for it in the channel's history. */
+export const DIGEST_EVENT_TYPE = 'debt_digest';
+/** `/debt digest post`: tagged differently, so it never counts as (or blocks) the week's scheduled digest. */
+export const MANUAL_DIGEST_EVENT_TYPE = 'debt_digest_manual';

@@ -1,5 +1,6 @@
 // The ranked, paginated list of `/debt list` and `/debt top` (SPEC §2.1): an ephemeral message.
-import type { Item } from '../src/domain/item.ts';
+import type { ListFilters } from '../src/domain/command.ts';
+import { type Item, STATUS_LABELS } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { categoryText, itemLabel, scoreLine, statusText } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
@@ -7,6 +8,7 @@ import {
   actions,
   type Block,
   button,
+  channelLink,
   context,
   divider,
   escapeAndTruncate,
@@ -16,6 +18,28 @@ import {
 } from './kit.ts';
 
 export const LIST_PAGE_SIZE = 10;
+
+export const LIST_EMPTY_TEXT =
+  'Nothing here. File something with `/debt`, or widen the list with `/debt list all`.';
+export const TOP_EMPTY_TEXT =
+  'No ranked items yet: items need votes from enough teammates. See `/debt list` for everything open.';
+
+/** e.g. "Open debt in Data reported by or assigned to you in #ml-infra". */
+export function listHeading(filters: ListFilters, channelId: string): string {
+  const status =
+    filters.status === null ? 'Open' : filters.status === 'closed' ? 'Closed' : STATUS_LABELS[filters.status];
+  const parts = [
+    `${status} debt`,
+    filters.category ? `in ${categoryText(filters.category)}` : '',
+    filters.mine ? 'reported by or assigned to you' : '',
+    filters.all ? 'across the workspace' : `in ${channelLink(channelId)}`,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+export function topHeading(topN: number, channelId: string): string {
+  return `Top ${topN} to pay down in ${channelLink(channelId)}`;
+}
 
 export interface ListEntry {
   item: Item;

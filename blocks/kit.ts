@@ -1,4 +1,5 @@
 // Small Block Kit constructors that enforce SPEC §4 limits, and the one escape for user text (SPEC §2.7).
+import { clip } from '../src/lib/text.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
 export interface PlainText {
@@ -10,7 +11,6 @@ export interface Mrkdwn {
   type: 'mrkdwn';
   text: string;
 }
-export type TextObject = PlainText | Mrkdwn;
 /** A Block Kit block or element as JSON; builders keep their own shapes, Slack validates the rest. */
 export type Block = { type: string } & Record<string, unknown>;
 
@@ -20,13 +20,7 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /** Cuts to `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return `${text.slice(0, cut)}…`;
-}
+export const truncate = (text: string, max: number): string => clip(text, max, '…');
 
 /** Truncates text that is already escaped (mrkdwn), without leaving half an entity (`&am…`) at the end. */
 export function truncateEscaped(escaped: string, max: number): string {
@@ -143,6 +137,11 @@ export function message(text: string, blocks: readonly Block[]): Message {
 
 /** `<@U123>` for a Slack user id we stored (ids are validated, so this can never carry user text). */
 export const mention = (userId: string): string => `<@${userId}>`;
+/** A private answer that leaves the message it answers (a card, a list) as it is. */
+export function ephemeral(content: Message) {
+  return { response_type: 'ephemeral' as const, replace_original: false, ...content };
+}
+
 export const channelLink = (channelId: string): string => `<#${channelId}>`;
 /** A link whose label is user text: the label is escaped and `|` removed so it cannot end the link early. */
 export const link = (url: string, label: string): string =>

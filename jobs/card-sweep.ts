@@ -1,20 +1,11 @@
-// The sweep for items saved whose card never went out: the web process died (or Slack and the reporter's
-// DM both failed) between saving the item and publishing it. Every worker upserts one scheduler; BullMQ
-// runs it on one of them each minute.
-import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+// Processor of the sweep for items saved whose card never went out: the web process died (or Slack and the
+// reporter's DM both failed) between saving the item and publishing it. Every worker upserts one scheduler
+// (jobs/producers/maintenance.ts); BullMQ runs it on one of them each minute.
+import type { Deps } from '../src/deps.ts';
 import type { Item } from '../src/domain/item.ts';
-import type { Clock } from '../src/lib/clock.ts';
-import type { Logger } from '../src/lib/logger.ts';
-import type { PublishOutcome } from '../src/slack/publish.ts';
-import type { DigestStore } from '../src/store/digests.ts';
-import type { ItemStore } from '../src/store/items.ts';
+import type { PublishOutcome } from '../src/features/publish-item.ts';
 import { CorruptRecordError } from '../src/store/json.ts';
-import type { Keys } from '../src/store/keys.ts';
-import { acquireLock, releaseLock } from '../src/store/lock.ts';
-import { CARD_SWEEP_SCHEDULER_ID, JOB_NAMES } from './contracts.ts';
 
-export const CARD_SWEEP_EVERY_MS = 60_000;
 /** The web process publishes within seconds of the ack; leave it this long before stepping in. */
 export const CARD_SWEEP_GRACE_MS = 2 * 60_000;
 /** After a day the reporter has long noticed; the item stays listed, only its card is given up on. */
@@ -27,21 +18,8 @@ const BATCH = 50;
  */
 const SWEEP_LOCK_MS = 5 * 60_000;
 
-export async function scheduleCardSweep(queue: Queue): Promise<void> {
-  await queue.upsertJobScheduler(
-    CARD_SWEEP_SCHEDULER_ID,
-    { every: CARD_SWEEP_EVERY_MS },
-    { name: JOB_NAMES.cardSweep, data: { v: 1 }, opts: { removeOnComplete: true, removeOnFail: 50 } },
-  );
-}
-
-export interface CardSweepDeps {
-  redis: Redis;
-  keys: Keys;
-  items: ItemStore;
-  digests: Pick<DigestStore, 'paused'>;
-  clock: Clock;
-  logger: Logger;
+export interface CardSweepDeps extends Pick<Deps, 'items' | 'cardSweepLock' | 'clock' | 'logger'> {
+  digests: Pick<Deps['digests'], 'paused'>;
   /** Publishes the item as the filing would have (card, or a notice to the reporter). */
   publish(item: Item): Promise<PublishOutcome>;
 }
@@ -100,7 +78,7 @@ async function sweepEntry(
 export async function sweepUnpublishedCards(deps: CardSweepDeps): Promise<SweepResult | 'paused' | 'busy'> {
   // Nothing can be posted while Slack refuses the token; the entries wait for the token to be fixed.
   if (await deps.digests.paused()) return 'paused';
-  const lock = await acquireLock(deps.redis, deps.keys.cardSweepLock, SWEEP_LOCK_MS);
+  const lock = await deps.cardSweepLock.acquire(SWEEP_LOCK_MS);
   if (!lock) return 'busy';
   try {
     const now = deps.clock.now().getTime();
@@ -125,6 +103,6 @@ export async function sweepUnpublishedCards(deps: CardSweepDeps): Promise<SweepR
     if (due.length > 0) deps.logger.info('swept unpublished items', { ...result });
     return result;
   } finally {
-    await releaseLock(deps.redis, deps.keys.cardSweepLock, lock);
+    await deps.cardSweepLock.release(lock);
   }
 }

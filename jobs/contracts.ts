@@ -18,6 +18,8 @@ export const CardRefreshPayloadSchema = z.object({
   /** Which message to refresh; payloads from before the vote panel carry none and mean the card. */
   target: z.enum(['card', 'panel']).default('card'),
 });
+/** Refresh requests in one slot share a job; the processor keeps calls to one message this far apart. */
+export const REFRESH_SLOT_MS = 2000;
 export type RefreshTarget = z.infer<typeof CardRefreshPayloadSchema>['target'];
 
 /**
@@ -37,8 +39,3 @@ export const DigestPayloadSchema = z.object({
   channelId: SlackIdSchema,
 });
 export type DigestPayload = z.infer<typeof DigestPayloadSchema>;
-
-/** Message metadata of a scheduled digest: the duplicate check looks for it in the channel's history. */
-export const DIGEST_EVENT_TYPE = 'debt_digest';
-/** `/debt digest post`: tagged differently, so it never counts as (or blocks) the week's scheduled digest. */
-export const MANUAL_DIGEST_EVENT_TYPE = 'debt_digest_manual';

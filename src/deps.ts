@@ -1,37 +1,62 @@
-// createDeps(config): the Redis connections, stores, queues, clock and logger every listener and job shares.
+// createDeps(config): the Redis connections, stores, producers, clock and logger every listener and job shares.
 import { Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUE_NAMES } from '../jobs/contracts.ts';
+import { createProducers, type Producers } from '../jobs/producers/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { type AdminCache, createAdminCache } from './store/admin-cache.ts';
 import { type Budget, type BudgetShape, createBudget } from './store/budget.ts';
+import { type Claims, createClaims } from './store/claims.ts';
 import { createDigestStore, type DigestStore } from './store/digests.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
 import { createKeys, type Keys } from './store/keys.ts';
+import { type OwnedLock, ownedLock } from './store/lock.ts';
 import { createPainStore, type PainStore } from './store/pain.ts';
+import { redisAnswers } from './store/ping.ts';
+import { createRefreshGates, type RefreshGates } from './store/refresh-gates.ts';
 import { createScoreReader, type ScoreReader } from './store/scored.ts';
 import { createSettingsStore, type SettingsStore } from './store/settings.ts';
 import { createVoteStore, type VoteStore } from './store/votes.ts';
 
+/**
+ * What listeners, use cases and processors may use: stores and producers, never a Redis connection or a
+ * key. Each takes a `Pick` of this, so its signature says what it touches.
+ */
 export interface Deps {
   config: Config;
   logger: Logger;
   clock: Clock;
-  keys: Keys;
-  /** Serves Slack requests: fails fast when Redis is down so users get an answer in time (SPEC §3). */
-  redis: Redis;
   items: ItemStore;
   votes: VoteStore;
   pain: PainStore;
   settings: SettingsStore;
   scores: ScoreReader;
+  digests: DigestStore;
+  /** Once-only markers: one card post or panel post at a time per item, one pain report per modal. */
+  claims: Claims;
+  adminCache: AdminCache;
+  /** At most one chat.update per message every 2 s, across every worker process. */
+  refreshGates: RefreshGates;
+  /** The workspace's chat.update budget (Tier 3), shared by every worker. */
+  budget: Budget;
+  /** Held by the worker sweeping items whose card never went out. */
+  cardSweepLock: OwnedLock;
+  /** Queueing work: card refreshes, digest schedules, upkeep. */
+  producers: Producers;
+  /** True while Redis answers a PING in time (readiness). */
+  redisAnswers(): Promise<boolean>;
+}
+
+/** Deps plus what only the entry points (and tests standing in for them) touch: connections, queues, keys. */
+export interface Runtime extends Deps {
+  keys: Keys;
+  /** Serves Slack requests: fails fast when Redis is down so users get an answer in time (SPEC §3). */
+  redis: Redis;
   cardQueue: Queue;
   /** Weekly digests: one job scheduler per channel. */
   digestQueue: Queue;
-  digests: DigestStore;
-  /** The workspace's chat.update budget (Tier 3), shared by every worker. */
-  budget: Budget;
   /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
   createWorkerConnection(): Redis;
   /** Resolves once the request connection is up, or after `timeoutMs` (the app still starts; /readyz says 503). */
@@ -58,7 +83,7 @@ const FAIL_FAST_REDIS: RedisOptions = {
   retryStrategy: (times) => Math.min(times * 200, 2000),
 };
 
-export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps {
+export function createDeps(config: Config, overrides: DepsOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const keys = createKeys(config.redis.prefix);
@@ -100,10 +125,16 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Deps 
     pain,
     settings,
     scores: createScoreReader(votes, pain, settings, clock),
+    digests: createDigestStore(redis, keys),
+    claims: createClaims(redis, keys),
+    adminCache: createAdminCache(redis, keys),
+    refreshGates: createRefreshGates(redis, keys),
+    budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
+    cardSweepLock: ownedLock(redis, keys.cardSweepLock),
+    producers: createProducers({ cardQueue, digestQueue, clock, defaultTimezone: config.defaultTimezone }),
+    redisAnswers: () => redisAnswers(redis),
     cardQueue,
     digestQueue,
-    digests: createDigestStore(redis, keys),
-    budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
     createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
     ready(timeoutMs = 5000) {
       if (redis.status === 'ready') return Promise.resolve(true);

@@ -1,24 +1,8 @@
 // GET /healthz and GET /readyz (SPEC §3): alive while the process runs; ready only while Redis answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Redis } from 'ioredis';
-import type { DigestStore } from './store/digests.ts';
+import type { Deps } from './deps.ts';
 
-const PING_TIMEOUT_MS = 1000;
-
-export async function redisAnswers(redis: Redis): Promise<boolean> {
-  try {
-    const pong = await Promise.race([
-      redis.ping(),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('ping timeout')), PING_TIMEOUT_MS).unref(),
-      ),
-    ]);
-    return pong === 'PONG';
-  } catch {
-    // Any failure to ping means "not ready"; the reason is in the connection's own error log.
-    return false;
-  }
-}
+type HealthDeps = Pick<Deps, 'redisAnswers' | 'digests'>;
 
 function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -26,8 +10,8 @@ function send(res: ServerResponse, status: number, body: Record<string, unknown>
 }
 
 /** Readiness: Redis answers, and Slack has not refused the token (then all posting is paused, SPEC §2.4). */
-async function readiness(redis: Redis, digests: Pick<DigestStore, 'paused'>) {
-  if (!(await redisAnswers(redis))) return { status: 503, body: { ok: false, redis: 'down' } };
+async function readiness({ redisAnswers, digests }: HealthDeps) {
+  if (!(await redisAnswers())) return { status: 503, body: { ok: false, redis: 'down' } };
   const pause = await digests.paused().catch(() => null);
   return pause
     ? {
@@ -41,7 +25,7 @@ async function readiness(redis: Redis, digests: Pick<DigestStore, 'paused'>) {
     : { status: 200, body: { ok: true, redis: 'up', slack: 'ok' } };
 }
 
-export function healthRoutes(redis: Redis, digests: Pick<DigestStore, 'paused'>) {
+export function healthRoutes(deps: HealthDeps) {
   return [
     {
       path: '/healthz',
@@ -52,7 +36,7 @@ export function healthRoutes(redis: Redis, digests: Pick<DigestStore, 'paused'>)
       path: '/readyz',
       method: ['GET'],
       handler: (_req: IncomingMessage, res: ServerResponse) => {
-        void readiness(redis, digests).then(({ status, body }) => send(res, status, body));
+        void readiness(deps).then(({ status, body }) => send(res, status, body));
       },
     },
   ];

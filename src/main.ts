@@ -1,4 +1,4 @@
 // npm start: the Slack listener and the job workers in one process.
-import { runProcess } from './process.ts';
+import { startProcess } from './start-process.ts';
 
-await runProcess({ web: true, workers: true });
+await startProcess({ web: true, workers: true });

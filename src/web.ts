@@ -1,4 +1,4 @@
 // npm run start:web: only the Slack listener (scale out with any number of these behind a load balancer).
-import { runProcess } from './process.ts';
+import { startProcess } from './start-process.ts';
 
-await runProcess({ web: true, workers: false });
+await startProcess({ web: true, workers: false });

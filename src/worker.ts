@@ -1,4 +1,4 @@
 // npm run start:worker: only the BullMQ workers (scale out with any number of these).
-import { runProcess } from './process.ts';
+import { startProcess } from './start-process.ts';
 
-await runProcess({ web: false, workers: true });
+await startProcess({ web: false, workers: true });

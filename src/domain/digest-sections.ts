@@ -9,7 +9,7 @@ import type {
   NewThisWeek,
   PaidDown,
   StaleEntry,
-} from './digest.ts';
+} from './digest-model.ts';
 import { isOpen } from './item.ts';
 import { rank } from './scoring.ts';
 import { budgetHours, type ChannelSettings } from './settings.ts';

@@ -1,6 +1,5 @@
 // The weekly digest of SPEC §2.4 as a pure model: which items each section lists, in the one order of §1.4.
-
-import type { Category } from './categories.ts';
+import type { DigestInput, DigestModel } from './digest-model.ts';
 import {
   budgetSection,
   canonical,
@@ -14,112 +13,9 @@ import {
   riskSection,
   staleSection,
 } from './digest-sections.ts';
-import type { Item } from './item.ts';
-import type { Score } from './scoring.ts';
-import type { ChannelSettings } from './settings.ts';
 
+export type * from './digest-model.ts';
 export { totalOpenInterest } from './digest-sections.ts';
-
-export interface DigestItem {
-  item: Item;
-  score: Score;
-  /** ISO time of its last vote or pain report, or null */
-  lastActivityAt: string | null;
-}
-
-export interface DigestInput {
-  channelId: string;
-  items: DigestItem[];
-  settings: ChannelSettings;
-  window: { start: Date; end: Date };
-  timezone: string;
-  kind: 'scheduled' | 'manual';
-  lastSnapshot: { week: string; interest: number } | null;
-  missedWeeks: string[];
-  now: Date;
-}
-
-/** An item as a list shows it. */
-export interface DigestEntry {
-  item: Item;
-  score: Score;
-}
-
-/** A capped list: `entries` are shown, `total` is how many there were (the builder says "…and N more"). */
-export interface DigestList<T> {
-  entries: T[];
-  total: number;
-}
-
-export interface PaidDown {
-  /** Items resolved (not won't-fix) inside the window. */
-  count: number;
-  /** Sum of their interest when resolved, h/week (unscored ones add nothing). */
-  interest: number;
-  /** Resolvers' user ids, most items first, then by id. */
-  resolvers: DigestList<string>;
-}
-
-export interface InterestSummary {
-  /** Open (open or in progress) items, and how many of them carry an interest figure. */
-  openCount: number;
-  scoredCount: number;
-  /** h/week: the snapshot value of totalOpenInterest(). */
-  total: number;
-  capacityHours: number | null;
-  /** total ÷ capacity, when a capacity is set. */
-  shareOfCapacity: number | null;
-  change: { sinceWeek: string; previous: number; delta: number } | null;
-}
-
-export interface BudgetSummary {
-  /** capacity × budget %, hours this week. */
-  available: number;
-  /** Sum of the effort of every item that fits (all of them, not only those shown). */
-  used: number;
-  capacityHours: number;
-  budgetPercent: number;
-  /** Items that fit, in priority order; `total` counts all that fit. */
-  fits: DigestList<DigestEntry>;
-  /** Ranked `open` items considered. */
-  candidates: number;
-}
-
-export interface CategoryCount {
-  category: Category;
-  count: number;
-}
-
-export interface NewThisWeek {
-  total: number;
-  /** Categories with at least one new item, in the menu order of §1.2. */
-  byCategory: CategoryCount[];
-}
-
-export interface StaleEntry extends DigestEntry {
-  /** Whole days since its last vote or pain report (or since it was filed, without any). */
-  idleDays: number;
-}
-
-export interface DigestModel {
-  channelId: string;
-  kind: 'scheduled' | 'manual';
-  timezone: string;
-  window: { start: Date; end: Date };
-  /** The channel has no items at all: the builder shows an invitation instead of sections. */
-  empty: boolean;
-  /** Skipped scheduled weeks, sorted and without duplicates. */
-  missedWeeks: string[];
-  paidDown: PaidDown | null;
-  interest: InterestSummary | null;
-  nextUp: DigestList<DigestEntry> | null;
-  risk: DigestList<DigestEntry> | null;
-  needsVotes: DigestList<DigestEntry> | null;
-  needsDiscussion: DigestList<DigestEntry> | null;
-  budget: BudgetSummary | null;
-  newThisWeek: NewThisWeek | null;
-  stale: DigestList<StaleEntry> | null;
-}
 
 export function buildDigestModel(input: DigestInput): DigestModel {
   const items = canonical(input.items);

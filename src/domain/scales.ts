@@ -56,14 +56,3 @@ export function frequencyPerWeek(level: Level): number {
 export function effortHours(level: Level): number {
   return EFFORT_SCALE[level - 1]?.hours ?? DEFAULT_EFFORT_HOURS;
 }
-
-export function effortSize(level: Level): string {
-  return EFFORT_SCALE[level - 1]?.size ?? 'M';
-}
-
-/** Maps a vote to the number the medians of §1.4 are taken on. */
-export function levelValue(dimension: Dimension, level: Level): number {
-  if (dimension === 'severity') return severityHours(level);
-  if (dimension === 'frequency') return frequencyPerWeek(level);
-  return effortHours(level);
-}

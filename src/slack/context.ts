@@ -1,12 +1,7 @@
-// What every item operation needs to know about the request it serves.
-import type { webApi } from '@slack/bolt';
+// What every listener knows about the request it serves: the actor, and a private reply route.
+import type { Actor } from '../features/actor.ts';
 import type { Reply } from './reply.ts';
 
-export interface RequestContext {
-  teamId: string;
-  userId: string;
-  /** The channel the request came from (null for modals and App Home). */
-  channelId: string | null;
-  client: webApi.WebClient;
+export interface RequestContext extends Actor {
   reply: Reply;
 }

@@ -1,5 +1,6 @@
-// Turns any failure inside a listener into a clear ephemeral answer and a log line (SPEC §2.8, STYLE §8).
-
+// Turns any failure inside a listener into a clear private answer and one log line (SPEC §2.8, STYLE §8):
+// `answeringErrors` for commands, actions and shortcuts, `answeringViewErrors` for modal submissions.
+import * as say from '../../blocks/error-text.ts';
 import type { Message } from '../../blocks/kit.ts';
 import { buildNotice } from '../../blocks/notice.ts';
 import { isDomainError } from '../domain/errors.ts';
@@ -7,11 +8,6 @@ import type { Logger } from '../lib/logger.ts';
 import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
-
-/** A private answer that leaves the message it answers (a card, a list) as it is. */
-export function ephemeral(message: Message) {
-  return { response_type: 'ephemeral' as const, replace_original: false, ...message };
-}
 
 function isRedisDown(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
@@ -23,15 +19,22 @@ function isRedisDown(error: unknown): boolean {
 /** What the user reads for an error; the log keeps the details. */
 export function describeError(error: unknown): string {
   if (isDomainError(error)) return error.userMessage;
-  if (isRedisDown(error))
-    return 'Debt Triage cannot reach its database right now, so nothing was changed. Please try again in a minute.';
+  if (isRedisDown(error)) return say.DATABASE_DOWN;
   if (isSlackApiError(error)) {
     const failure = classifySlackError(error);
-    if (failure.kind === 'rate_limited')
-      return `Slack is rate-limiting Debt Triage; try again in ${failure.retryAfterSeconds} seconds.`;
-    return `Slack refused the request (\`${failure.error}\`). Nothing was lost; please try again, and tell your Slack admin if it persists.`;
+    if (failure.kind === 'rate_limited') return say.slackRateLimited(failure.retryAfterSeconds);
+    return say.slackRefused(failure.error);
   }
-  return 'Something went wrong on our side; nothing was lost. Please try again, and tell your Slack admin if it persists.';
+  return say.SOMETHING_WENT_WRONG;
+}
+
+/** A refusal (domain error) is expected and logged at info; anything else is a failure, logged at error. */
+function logFailure(logger: Logger, error: unknown, context: Record<string, unknown>) {
+  const expected = isDomainError(error);
+  (expected ? logger.info : logger.error)(expected ? 'request refused' : 'request failed', {
+    ...context,
+    error,
+  });
 }
 
 /** Runs `work`; on failure answers through `reply` (itself guarded) and logs once. Never rethrows. */
@@ -44,15 +47,51 @@ export async function answeringErrors(
   try {
     await work();
   } catch (error) {
-    const expected = isDomainError(error);
-    (expected ? logger.info : logger.error)(expected ? 'request refused' : 'request failed', {
-      ...context,
-      error,
-    });
+    logFailure(logger, error, context);
     try {
       await reply(buildNotice(describeError(error)));
     } catch (replyError) {
       logger.error('could not tell the user about a failure', { ...context, error: replyError });
     }
   }
+}
+
+/** Field errors longer than this are cut, so the reason still fits under the input. */
+const FIELD_ERROR_MAX = 150;
+
+/** The ack that keeps a modal open with `text` under one field; what the user typed stays. */
+export function fieldError(field: string, text: string): FieldErrorsResponse {
+  return { response_action: 'errors', errors: { [field]: text.slice(0, FIELD_ERROR_MAX) } };
+}
+
+/** What a submission answers instead of closing the modal: errors under its fields. */
+export interface FieldErrorsResponse {
+  response_action: 'errors';
+  errors: Record<string, string>;
+}
+
+export type ViewAck = (response?: FieldErrorsResponse) => Promise<void>;
+
+/**
+ * The one error funnel of modal submissions: runs `save`, then closes the modal, or keeps it open with the
+ * field errors `save` returned. On failure it logs once and keeps the modal open with the reason under
+ * `field`, so nothing the user typed is lost. True when the modal closed, for work that follows the ack.
+ */
+export async function answeringViewErrors(
+  logger: Logger,
+  ack: ViewAck,
+  field: string,
+  save: () => Promise<FieldErrorsResponse | undefined>,
+  context: Record<string, unknown> = {},
+): Promise<boolean> {
+  let refused: FieldErrorsResponse | undefined;
+  try {
+    refused = await save();
+  } catch (error) {
+    logFailure(logger, error, context);
+    await ack(fieldError(field, describeError(error)));
+    return false;
+  }
+  await ack(refused);
+  return refused === undefined;
 }

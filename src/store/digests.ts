@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
-import { acquireLock, extendLock, releaseLock } from './lock.ts';
+import { type OwnedLock, ownedLock } from './lock.ts';
 
 const DigestRecordSchema = z.object({
   v: z.literal(1),
@@ -38,12 +38,8 @@ export interface DigestStore {
     at: string,
     shown?: { interest: number; missedWeeks: readonly string[] },
   ): Promise<void>;
-  /** A token when the lock was taken, null when another worker holds it. */
-  lock(team: string, channel: string, ttlMs: number): Promise<string | null>;
-  lockTtlMs(team: string, channel: string): Promise<number>;
-  unlock(team: string, channel: string, token: string): Promise<void>;
-  /** Extends the lock if we still own it; false when it was lost (expired and maybe taken by another). */
-  extendLock(team: string, channel: string, token: string, ttlMs: number): Promise<boolean>;
+  /** The channel's posting lock: one worker at a time searches history and posts. */
+  lock(team: string, channel: string): OwnedLock;
   addMissed(team: string, channel: string, week: string): Promise<void>;
   missed(team: string, channel: string): Promise<string[]>;
   snapshot(team: string, channel: string): Promise<{ week: string; interest: number } | null>;
@@ -75,11 +71,7 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
       }
       await tx.exec();
     },
-    lock: (team, channel, ttlMs) => acquireLock(redis, keys.digestLock(team, channel), ttlMs),
-    lockTtlMs: (team, channel) => redis.pttl(keys.digestLock(team, channel)),
-    unlock: (team, channel, token) => releaseLock(redis, keys.digestLock(team, channel), token),
-    extendLock: (team, channel, token, ttlMs) =>
-      extendLock(redis, keys.digestLock(team, channel), token, ttlMs),
+    lock: (team, channel) => ownedLock(redis, keys.digestLock(team, channel)),
     async addMissed(team, channel, week) {
       await redis.sadd(keys.digestMissed(team, channel), week);
     },

@@ -56,6 +56,8 @@ export interface ItemStore {
   get(teamId: string, id: number): Promise<Item | null>;
   require(teamId: string, id: number): Promise<Item>;
   listTeam(teamId: string): Promise<Item[]>;
+  /** Every workspace that has items (a SCAN: for rare maintenance jobs, not for requests). */
+  teamsWithItems(): Promise<string[]>;
   listChannel(teamId: string, channelId: string): Promise<Item[]>;
   /**
    * Applies `change` to the latest stored item (retrying on concurrent writes) and appends the event, which
@@ -199,6 +201,18 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       return item;
     },
     listTeam: async (teamId) => getMany(teamId, await idsOf(keys.items(teamId))),
+    async teamsWithItems() {
+      const teams = new Set<string>();
+      for (let cursor = '0'; ; ) {
+        const [next, found] = await redis.scan(cursor, 'MATCH', keys.allTeamItems, 'COUNT', 200);
+        for (const key of found) {
+          const teamId = keys.teamOfItems(key);
+          if (teamId) teams.add(teamId);
+        }
+        cursor = next;
+        if (cursor === '0') return [...teams];
+      }
+    },
     listChannel: async (teamId, channelId) =>
       getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),
     update,

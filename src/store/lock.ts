@@ -6,17 +6,29 @@ import type { Redis } from 'ioredis';
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
-/** The owner token when the lock was taken; null when someone else holds it. */
-export async function acquireLock(redis: Redis, key: string, ttlMs: number): Promise<string | null> {
-  const token = randomUUID();
-  return (await redis.set(key, token, 'PX', ttlMs, 'NX')) === null ? null : token;
+/** One lock key, as its holders see it. */
+export interface OwnedLock {
+  /** The owner token when the lock was taken; null when someone else holds it. */
+  acquire(ttlMs: number): Promise<string | null>;
+  release(token: string): Promise<void>;
+  /** False when the lock was lost (expired, and maybe taken by another). */
+  extend(token: string, ttlMs: number): Promise<boolean>;
+  /** Milliseconds until the current holder's lock expires (negative when nobody holds it). */
+  ttlMs(): Promise<number>;
 }
 
-export async function releaseLock(redis: Redis, key: string, token: string): Promise<void> {
-  await redis.eval(RELEASE, 1, key, token);
-}
-
-/** False when the lock was lost (expired, and maybe taken by another). */
-export async function extendLock(redis: Redis, key: string, token: string, ttlMs: number): Promise<boolean> {
-  return (await redis.eval(EXTEND, 1, key, token, String(ttlMs))) === 1;
+export function ownedLock(redis: Redis, key: string): OwnedLock {
+  return {
+    async acquire(ttlMs) {
+      const token = randomUUID();
+      return (await redis.set(key, token, 'PX', ttlMs, 'NX')) === null ? null : token;
+    },
+    async release(token) {
+      await redis.eval(RELEASE, 1, key, token);
+    },
+    async extend(token, ttlMs) {
+      return (await redis.eval(EXTEND, 1, key, token, String(ttlMs))) === 1;
+    },
+    ttlMs: () => redis.pttl(key),
+  };
 }

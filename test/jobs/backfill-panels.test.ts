@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkers } from '../../src/runtime.ts';
+import { startWorkers } from '../../src/start-workers.ts';
 import { type Harness, startHarness, TEAM } from '../support/harness.ts';
 
 describe('vote panel backfill', () => {

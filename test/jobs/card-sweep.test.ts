@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  CARD_SWEEP_EVERY_MS,
-  CARD_SWEEP_GIVE_UP_MS,
-  CARD_SWEEP_GRACE_MS,
-  sweepUnpublishedCards,
-} from '../../jobs/card-sweep.ts';
+import { CARD_SWEEP_GIVE_UP_MS, CARD_SWEEP_GRACE_MS, sweepUnpublishedCards } from '../../jobs/card-sweep.ts';
 import { CARD_SWEEP_SCHEDULER_ID } from '../../jobs/contracts.ts';
-import { publishFiledItem } from '../../src/slack/publish.ts';
-import { workerClient } from '../../src/workers.ts';
+import { CARD_SWEEP_EVERY_MS } from '../../jobs/producers/maintenance.ts';
+import { publishFiledItem } from '../../src/features/publish-item.ts';
+import { workerClient } from '../../src/start-workers.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 describe('the sweep for items whose card never went out', () => {

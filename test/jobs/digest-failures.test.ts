@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { digestSchedulerId, syncDigestSchedule } from '../../jobs/digest-schedule.ts';
-import { type Running, startWorkers } from '../../src/runtime.ts';
+import { digestSchedulerId, syncDigestSchedule } from '../../jobs/producers/digest-schedule.ts';
+import type { Running } from '../../src/lib/running.ts';
+import { startWorkers } from '../../src/start-workers.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
+import { createDeps, type Runtime } from '../../src/deps.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { drainDigestFleet } from '../support/digest-fleet.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
@@ -9,7 +9,7 @@ import { deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('many channels due at the same moment', () => {
   let fake: FakeSlack;
-  let deps: Deps;
+  let deps: Runtime;
   const prefix = testPrefix('fleet');
 
   beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
-import { type Running, startWorkers } from '../../src/runtime.ts';
+import type { Running } from '../../src/lib/running.ts';
+import { startWorkers } from '../../src/start-workers.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 

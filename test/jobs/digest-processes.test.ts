@@ -2,7 +2,7 @@
 // in the middle of a post. Neither may cause a second digest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
+import { createDeps, type Runtime } from '../../src/deps.ts';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
@@ -13,7 +13,7 @@ import { deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('digest worker processes that die or are stopped', () => {
   let fake: FakeSlack;
-  let deps: Deps;
+  let deps: Runtime;
   const clusters: Cluster[] = [];
   const prefix = testPrefix('digest-proc');
 

@@ -3,7 +3,7 @@ import {
   digestSchedulerId,
   reconcileDigestSchedules,
   syncDigestSchedule,
-} from '../../jobs/digest-schedule.ts';
+} from '../../jobs/producers/digest-schedule.ts';
 import { nextRun } from '../../src/domain/schedule.ts';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../src/domain/settings.ts';
 import { createLogger } from '../../src/lib/logger.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestSchedulerId } from '../../jobs/digest-schedule.ts';
+import { digestSchedulerId } from '../../jobs/producers/digest-schedule.ts';
 import { digestPosts } from '../support/digest-jobs.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
 import { interactionBody, postToApp } from '../support/sign.ts';

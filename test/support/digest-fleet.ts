@@ -1,7 +1,7 @@
 // Many channels whose digests fall due at the same moment (everyone picks Monday 09:00), drained by real
 // worker processes against a fake Slack that enforces Slack's posting limits.
 
-import type { Deps } from '../../src/deps.ts';
+import type { Runtime } from '../../src/deps.ts';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
 import { startCluster } from './cluster.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from './digest-jobs.ts';
@@ -19,7 +19,7 @@ export interface FleetResult {
 
 export async function drainDigestFleet(
   fake: FakeSlack,
-  deps: Deps,
+  deps: Runtime,
   options: { prefix: string; channels: number; workers: number; itemsPerChannel?: number },
 ): Promise<FleetResult> {
   const channelIds = Array.from(

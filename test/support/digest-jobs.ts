@@ -1,7 +1,7 @@
 // Adds a digest job exactly as a channel's job scheduler would for one slot, so tests need not wait for cron.
 import type { Queue } from 'bullmq';
 import { JOB_NAMES } from '../../jobs/contracts.ts';
-import type { Deps } from '../../src/deps.ts';
+import type { Runtime } from '../../src/deps.ts';
 import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS } from '../../src/domain/settings.ts';
 
 export async function enqueueDigestSlot(
@@ -27,7 +27,7 @@ export async function enqueueDigestSlot(
 
 /** A channel configured for a weekly digest (stored directly, as `/debt config` would). */
 export async function configureChannel(
-  deps: Deps,
+  deps: Runtime,
   teamId: string,
   channelId: string,
   overrides: Partial<ChannelSettings> = {},

@@ -1,10 +1,12 @@
 // One running app for an integration test: real Bolt HTTP receiver, real Redis (own prefix), fake Slack Web API.
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
+import { createDeps, type Runtime } from '../../src/deps.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { type Running, startWeb, startWorkers } from '../../src/runtime.ts';
+import type { Running } from '../../src/lib/running.ts';
+import { startWeb } from '../../src/start-web.ts';
+import { startWorkers } from '../../src/start-workers.ts';
 import { createDriver, type Driver, SIGNING_SECRET, TEAM } from './driver.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { deleteByPrefix, testPrefix } from './redis.ts';
@@ -21,7 +23,7 @@ export interface HarnessOptions {
 
 export interface Harness extends Driver {
   fake: FakeSlack;
-  deps: Deps;
+  deps: Runtime;
   log: string[];
   stop(): Promise<void>;
 }

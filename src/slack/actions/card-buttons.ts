@@ -1,8 +1,7 @@
 // Buttons on the item card: Edit opens the prefilled modal, Resolve closes the item (SPEC §2.3).
-import { buildNotice } from '../../../blocks/notice.ts';
+import { confirm } from '../../../blocks/confirmations.ts';
 import type { Deps } from '../../deps.ts';
-import { formatItemId } from '../../domain/item.ts';
-import { changeStatus, findVisibleItem, requireManager } from '../item-ops.ts';
+import { changeStatus, findVisibleItem, requireManager } from '../../features/manage-item.ts';
 import { openEditModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
@@ -25,7 +24,7 @@ export function handleCardResolve(deps: Deps) {
     const ctx = buttonContext(args);
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const item = await changeStatus(deps, ctx, buttonItemId(args), 'resolve', '');
-      await ctx.reply(buildNotice(`${formatItemId(item.id)} is resolved. Thanks for paying it down!`));
+      await ctx.reply(confirm.resolvedFromCard(item));
     });
   };
 }

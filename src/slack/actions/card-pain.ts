@@ -1,10 +1,10 @@
 // *It bit me* on the card: opens the small pain-report modal (SPEC §1.5).
 import { buildPainModal } from '../../../blocks/pain-modal.ts';
 import type { Deps } from '../../deps.ts';
-import { findVisibleItem } from '../item-ops.ts';
+import { findVisibleItem } from '../../features/manage-item.ts';
+import { painDefault } from '../../features/report-pain.ts';
 import { ItemMetadataSchema, writeMetadata } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
-import { painDefault } from '../voting-ops.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
 
 export function handleCardPain(deps: Deps) {

@@ -1,11 +1,9 @@
 // "Try again" on the message that said a card could not be posted.
-
-import { channelLink } from '../../../blocks/kit.ts';
-import { buildNotice } from '../../../blocks/notice.ts';
+import { buildCardFailure } from '../../../blocks/card-failure.ts';
+import { confirm } from '../../../blocks/confirmations.ts';
 import type { Deps } from '../../deps.ts';
-import { formatItemId } from '../../domain/item.ts';
-import { cardFailureMessage, postCard } from '../cards.ts';
-import { findVisibleItem } from '../item-ops.ts';
+import { findVisibleItem } from '../../features/manage-item.ts';
+import { postCard } from '../../features/post-card.ts';
 import { answeringErrors } from '../reply.ts';
 import { type ButtonArgs, buttonContext, buttonItemId, replacingReply } from './context.ts';
 
@@ -18,19 +16,11 @@ export function handleCardRepost(deps: Deps) {
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       if (item.card && !item.card.orphaned) {
-        await replace(
-          buildNotice(`The card for ${formatItemId(item.id)} is already in ${channelLink(item.channelId)}.`),
-        );
+        await replace(confirm.cardAlreadyPosted(item));
         return;
       }
       const result = await postCard(deps, ctx.client, item);
-      await replace(
-        result.ok
-          ? buildNotice(
-              `Done: the card for ${formatItemId(item.id)} is now in ${channelLink(item.channelId)}.`,
-            )
-          : cardFailureMessage(item, result.reason),
-      );
+      await replace(result.ok ? confirm.cardPosted(item) : buildCardFailure(item, result.failure));
     });
   };
 }

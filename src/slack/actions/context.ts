@@ -1,9 +1,10 @@
 // Builds the request context of a button click, and reads the item id a button carries.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ephemeral } from '../../../blocks/kit.ts';
 import { notFound } from '../../domain/errors.ts';
 import { parseItemId } from '../../domain/item.ts';
 import type { RequestContext } from '../context.ts';
-import { ephemeral, type Reply } from '../reply.ts';
+import type { Reply } from '../reply.ts';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

@@ -1,7 +1,9 @@
 // Next/Previous on an ephemeral list: redraws the same list at another page in place.
-import { buildNotice } from '../../../blocks/notice.ts';
+import { confirm } from '../../../blocks/confirmations.ts';
+import { buildItemList } from '../../../blocks/item-list.ts';
 import type { Deps } from '../../deps.ts';
-import { buildListPage, decodeListState } from '../list-query.ts';
+import { decodeListState } from '../../domain/list-query.ts';
+import { loadListPage } from '../../features/list-items.ts';
 import { answeringErrors } from '../reply.ts';
 import { type ButtonArgs, buttonContext, replacingReply } from './context.ts';
 
@@ -15,10 +17,11 @@ export function handleListPage(deps: Deps) {
       const decoded = decodeListState(state);
       const page = Number(pageText);
       if (!decoded || !Number.isInteger(page)) {
-        await replace(buildNotice('This list is out of date. Run `/debt list` again.'));
+        await replace(confirm.listOutOfDate());
         return;
       }
-      await replace(await buildListPage(deps, { ...decoded, teamId: ctx.teamId, userId: ctx.userId }, page));
+      const query = { ...decoded, teamId: ctx.teamId, userId: ctx.userId };
+      await replace(buildItemList(await loadListPage(deps, query, page)));
     });
   };
 }

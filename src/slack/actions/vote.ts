@@ -1,9 +1,10 @@
 // Vote buttons on the panel (`debt_vote:{dimension}:{level}`): ack, count atomically, confirm privately.
+import { buildVoteReceipt } from '../../../blocks/vote-receipt.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../domain/errors.ts';
 import { DIMENSIONS, type Dimension, isLevel } from '../../domain/scales.ts';
+import { castVote, type VoteClick } from '../../features/vote.ts';
 import { answeringErrors } from '../reply.ts';
-import { castVote, type VoteClick } from '../voting-ops.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
 
 /** Reads dimension and level from the action id; anything we did not post is "not found". */
@@ -25,7 +26,7 @@ export function handleVote(deps: Deps) {
     await args.ack();
     const ctx = buttonContext(args);
     await answeringErrors(deps.logger, ctx.reply, async () => {
-      await ctx.reply(await castVote(deps, ctx, parseVoteClick(args)));
+      await ctx.reply(buildVoteReceipt(await castVote(deps, ctx, parseVoteClick(args))));
     });
   };
 }

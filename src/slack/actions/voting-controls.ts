@@ -1,9 +1,8 @@
 // *Close voting* / *Reopen voting* on the panel: reporter, owner, stewards and admins only.
-import { buildNotice } from '../../../blocks/notice.ts';
+import { confirm } from '../../../blocks/confirmations.ts';
 import type { Deps } from '../../deps.ts';
-import { formatItemId } from '../../domain/item.ts';
+import { setVotingClosed } from '../../features/vote.ts';
 import { answeringErrors } from '../reply.ts';
-import { setVotingClosed } from '../voting-ops.ts';
 import { type ButtonArgs, buttonContext, buttonItemId } from './context.ts';
 
 export function handleVotingControl(deps: Deps, closed: boolean) {
@@ -12,9 +11,7 @@ export function handleVotingControl(deps: Deps, closed: boolean) {
     const ctx = buttonContext(args);
     await answeringErrors(deps.logger, ctx.reply, async () => {
       const item = await setVotingClosed(deps, ctx, buttonItemId(args), closed);
-      await ctx.reply(
-        buildNotice(`Voting on ${formatItemId(item.id)} is ${closed ? 'closed' : 'open again'}.`),
-      );
+      await ctx.reply(confirm.voting(item, closed));
     });
   };
 }

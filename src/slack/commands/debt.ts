@@ -1,34 +1,25 @@
 // `/debt`: acknowledges at once, then parses the text and dispatches (SPEC §2.1, §2.8).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { confirm } from '../../../blocks/confirmations.ts';
 import { buildItemDetail } from '../../../blocks/item-detail.ts';
-import { escapeMrkdwn, mention } from '../../../blocks/kit.ts';
-import { buildHelp, buildNotice, buildUsage } from '../../../blocks/notice.ts';
+import { buildItemList } from '../../../blocks/item-list.ts';
+import { escapeMrkdwn } from '../../../blocks/kit.ts';
+import { buildHelp, buildUsage } from '../../../blocks/notice.ts';
+import { buildPainReceipt } from '../../../blocks/pain-receipt.ts';
 import type { Deps } from '../../deps.ts';
 import { type Command, parseCommand } from '../../domain/command.ts';
-import { formatItemId, LIMITS, STATUS_LABELS } from '../../domain/item.ts';
+import { LIMITS } from '../../domain/item.ts';
+import { loadListPage, loadTop } from '../../features/list-items.ts';
+import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../../features/manage-item.ts';
+import { reportPain } from '../../features/report-pain.ts';
+import { loadItemDetail } from '../../features/show-item.ts';
 import { clip } from '../../lib/text.ts';
 import type { RequestContext } from '../context.ts';
-import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../item-ops.ts';
-import { buildListPage, buildTop } from '../list-query.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
-import { reportPain } from '../voting-ops.ts';
-import { permalink } from '../workspace.ts';
-import { digestNow, openSettings } from './channel-commands.ts';
+import { answerDigest, openSettings } from './channel-commands.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
-async function showItem(deps: Deps, ctx: RequestContext, id: number) {
-  const item = await findVisibleItem(deps, ctx, id);
-  const [scored] = await deps.scores.score(ctx.teamId, [item]);
-  if (!scored) return;
-  const history = await deps.items.history(ctx.teamId, id);
-  const link =
-    item.card && !item.card.orphaned
-      ? await permalink(ctx.client, deps.logger, item.channelId, item.card.ts)
-      : null;
-  await ctx.reply(buildItemDetail({ ...scored, history, permalink: link, now: deps.clock.now() }));
-}
 
 async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
   switch (command.kind) {
@@ -39,29 +30,22 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
     case 'usage':
       return void (await ctx.reply(buildUsage(command, escapeMrkdwn(command.problem))));
     case 'unavailable':
-      return void (await ctx.reply(
-        buildNotice(
-          `\`/debt ${command.subcommand}\` is not available in this version yet.`,
-          'See `/debt help` for what works today.',
-        ),
-      ));
-    case 'list':
-      return void (await ctx.reply(
-        await buildListPage(
-          deps,
-          {
-            filters: command.filters,
-            channelId: ctx.channelId ?? '',
-            teamId: ctx.teamId,
-            userId: ctx.userId,
-          },
-          1,
-        ),
-      ));
+      return void (await ctx.reply(confirm.unavailable(command.subcommand)));
+    case 'list': {
+      const query = {
+        filters: command.filters,
+        channelId: ctx.channelId ?? '',
+        teamId: ctx.teamId,
+        userId: ctx.userId,
+      };
+      return void (await ctx.reply(buildItemList(await loadListPage(deps, query, 1))));
+    }
     case 'top':
-      return void (await ctx.reply(await buildTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId)));
+      return void (await ctx.reply(
+        buildItemList(await loadTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId)),
+      ));
     case 'show':
-      return showItem(deps, ctx, command.id);
+      return void (await ctx.reply(buildItemDetail(await loadItemDetail(deps, ctx, command.id))));
     case 'edit': {
       const item = await findVisibleItem(deps, ctx, command.id);
       await requireManager(deps, ctx, item, 'edit');
@@ -69,23 +53,17 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
     }
     case 'assign': {
       const item = await assignOwner(deps, ctx, command.id, command.userId);
-      return void (await ctx.reply(
-        buildNotice(`${formatItemId(item.id)} is now owned by ${mention(command.userId)}.`),
-      ));
+      return void (await ctx.reply(confirm.assigned(item, command.userId)));
     }
-    case 'hit': {
-      const item = await findVisibleItem(deps, ctx, command.id);
-      return void (await ctx.reply(await reportPain(deps, ctx, item, command.hours)));
-    }
+    case 'hit':
+      return void (await ctx.reply(buildPainReceipt(await reportPain(deps, ctx, command.id, command.hours))));
     case 'config':
       return openSettings(deps, ctx, triggerId);
     case 'digest':
-      return digestNow(deps, ctx, command.post);
+      return answerDigest(deps, ctx, command.post);
     case 'status': {
       const item = await changeStatus(deps, ctx, command.id, command.action, command.note);
-      return void (await ctx.reply(
-        buildNotice(`${formatItemId(item.id)} is now *${STATUS_LABELS[item.status].toLowerCase()}*.`),
-      ));
+      return void (await ctx.reply(confirm.statusChanged(item)));
     }
   }
 }

@@ -2,13 +2,13 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
 import { LIMITS } from '../../domain/item.ts';
+import { tellUser } from '../../features/tell-user.ts';
+import { permalink } from '../../features/workspace-links.ts';
 import { clip } from '../../lib/text.ts';
 import { BEFORE_MODAL_MS, withTimeout } from '../../lib/timeout.ts';
-import { tellUser } from '../cards.ts';
 import type { RequestContext } from '../context.ts';
 import { openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
-import { permalink } from '../workspace.ts';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 

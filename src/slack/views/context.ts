@@ -1,17 +1,12 @@
 // The request context of a modal submission: who submitted it, from which channel, and a private reply
 // route (a DM from the app: a view submission has no response_url of its own).
-import type { ViewSubmitAction, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { tellUser } from '../cards.ts';
+import { tellUser } from '../../features/tell-user.ts';
 import type { RequestContext } from '../context.ts';
+import type { ViewStateValues } from './filing-state.ts';
 
-/** Field errors longer than this are cut, so the reason still fits under the input. */
-const FIELD_ERROR_MAX = 150;
-
-/** The ack that keeps the modal open, with `text` under one field; what the user typed stays. */
-export function fieldError(field: string, text: string) {
-  return { response_action: 'errors' as const, errors: { [field]: text.slice(0, FIELD_ERROR_MAX) } };
-}
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function viewContext(
   deps: Pick<Deps, 'logger'>,
@@ -27,4 +22,9 @@ export function viewContext(
     client,
     reply: (message) => tellUser(deps, client, userId, message, null),
   };
+}
+
+/** The submitted inputs, in the shape our state readers take. */
+export function viewValues(view: ViewSubmitAction['view']): ViewStateValues {
+  return view.state.values as ViewStateValues;
 }

@@ -1,18 +1,14 @@
 // The edit modal's submission: validate, check permission again, save, ack; the card refreshes after.
-
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../deps.ts';
-import { editItem } from '../item-ops.ts';
+import { editItem } from '../../features/manage-item.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
-import { describeError } from '../reply.ts';
-import { fieldError, viewContext } from './context.ts';
-import { isFieldErrors, parseFilingState, type ViewStateValues } from './filing-state.ts';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { answeringViewErrors, fieldError } from '../reply.ts';
+import { type ViewArgs, viewContext, viewValues } from './context.ts';
+import { isFieldErrors, parseFilingState } from './filing-state.ts';
 
 export function handleEditSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: Args): Promise<void> => {
-    const parsed = parseFilingState(view.state.values as ViewStateValues, 'edit');
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const parsed = parseFilingState(viewValues(view), 'edit');
     if (isFieldErrors(parsed)) {
       await ack({ response_action: 'errors', errors: parsed });
       return;
@@ -23,15 +19,13 @@ export function handleEditSubmission(deps: Deps) {
       return;
     }
     const ctx = viewContext(deps, body, client, meta.channelId);
-    const { teamId } = ctx;
-    try {
-      await editItem(deps, ctx, meta.itemId, parsed.draft);
-    } catch (error) {
-      deps.logger.info('edit refused', { teamId, itemId: meta.itemId, error });
-      await ack(fieldError('title', describeError(error)));
-      return;
-    }
-    await ack();
-    deps.logger.info('item edited', { teamId, itemId: meta.itemId, by: body.user.id });
+    const saved = await answeringViewErrors(
+      deps.logger,
+      ack,
+      'title',
+      async () => void (await editItem(deps, ctx, meta.itemId, parsed.draft)),
+      { teamId: ctx.teamId, itemId: meta.itemId },
+    );
+    if (saved) deps.logger.info('item edited', { teamId: ctx.teamId, itemId: meta.itemId, by: ctx.userId });
   };
 }

@@ -1,23 +1,17 @@
 // The pain modal's submission: validate hours inline, record once per modal, then close the modal.
-
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { FIELD } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { parsePainHours } from '../../domain/command.ts';
 import type { Item } from '../../domain/item.ts';
-import { refreshItemMessages } from '../cards.ts';
-import { findVisibleItem } from '../item-ops.ts';
+import { reportPainOnce } from '../../features/report-pain.ts';
 import { ItemMetadataSchema, readMetadata } from '../modals.ts';
-import { describeError } from '../reply.ts';
-import { recordPain } from '../voting-ops.ts';
-import { fieldError, viewContext } from './context.ts';
-import { text, type ViewStateValues } from './filing-state.ts';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { answeringViewErrors, fieldError } from '../reply.ts';
+import { type ViewArgs, viewContext, viewValues } from './context.ts';
+import { text } from './filing-state.ts';
 
 export function handlePainSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: Args): Promise<void> => {
-    const raw = text(view.state.values as ViewStateValues, FIELD.hours);
+  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const raw = text(viewValues(view), FIELD.hours);
     const hours = raw === '' ? null : parsePainHours(raw);
     if (raw !== '' && hours === null) {
       await ack(fieldError(FIELD.hours, 'Enter hours above 0 and at most 168, e.g. 2.5'));
@@ -29,29 +23,22 @@ export function handlePainSubmission(deps: Deps) {
       return;
     }
     const ctx = viewContext(deps, body, client, meta.channelId);
-    const { teamId } = ctx;
-    let recorded: Item | null = null;
-    try {
-      // One report per modal, however often it is submitted (SPEC §2.8).
-      const first = await deps.redis.set(deps.keys.once(teamId, 'pain', view.id), '1', 'EX', 86_400, 'NX');
-      if (first !== null) {
-        const item = await findVisibleItem(deps, ctx, meta.itemId);
-        await recordPain(deps, ctx, item, hours);
-        recorded = item;
-      }
-    } catch (error) {
-      // Free the modal for another try; if Redis is down this fails too and the key expires by itself.
-      await deps.redis
-        .del(deps.keys.once(teamId, 'pain', view.id))
-        .catch((e: unknown) => deps.logger.warn('pain claim not released', { error: e }));
-      await ack(fieldError(FIELD.hours, describeError(error)));
-      return;
-    }
-    await ack();
+    const recorded: { item?: Item | null } = {};
+    await answeringViewErrors(
+      deps.logger,
+      ack,
+      FIELD.hours,
+      async () => {
+        recorded.item = await reportPainOnce(deps, ctx, view.id, meta.itemId, hours);
+      },
+      { teamId: ctx.teamId, itemId: meta.itemId },
+    );
     // The modal answers nothing more; card and panel show the new count once refreshed.
-    if (recorded)
-      await refreshItemMessages(deps, recorded).catch((error: unknown) =>
-        deps.logger.warn('pain report recorded; refresh failed', { itemId: meta.itemId, error }),
-      );
+    if (recorded.item)
+      await deps.producers
+        .refreshItemMessages(recorded.item)
+        .catch((error: unknown) =>
+          deps.logger.warn('pain report recorded; refresh failed', { itemId: meta.itemId, error }),
+        );
   };
 }

@@ -1,14 +1,19 @@
 // One BullMQ job scheduler per channel for its weekly digest (decision 0009): kept in step with the settings.
 import type { Queue } from 'bullmq';
-import { digestSchedulerId, parseDigestSchedulerId, repeatOptions } from '../src/domain/schedule.ts';
-import type { ChannelSettings } from '../src/domain/settings.ts';
-import type { Logger } from '../src/lib/logger.ts';
-import type { SettingsStore } from '../src/store/settings.ts';
-import { type DigestPayload, JOB_NAMES } from './contracts.ts';
+import {
+  digestSchedulerId,
+  parseDigestSchedulerId,
+  repeatOptions,
+  slotFromJob,
+} from '../../src/domain/schedule.ts';
+import type { ChannelSettings } from '../../src/domain/settings.ts';
+import type { Logger } from '../../src/lib/logger.ts';
+import type { SettingsStore } from '../../src/store/settings.ts';
+import { type DigestPayload, JOB_NAMES } from '../contracts.ts';
 
 export { digestSchedulerId };
 
-type SyncOutcome = 'upserted' | 'unchanged' | 'removed' | 'absent';
+export type SyncOutcome = 'upserted' | 'unchanged' | 'removed' | 'absent';
 
 /** Retries for a digest job: enough to ride out a Slack outage of a few hours, not past the 24 h cut-off. */
 const DIGEST_JOB_OPTIONS = {
@@ -68,4 +73,14 @@ export async function reconcileDigestSchedules(
   }
   logger.info('digest schedules reconciled', counts);
   return counts;
+}
+
+/**
+ * Digests parked while Slack refused the token run now rather than at their next try; digests for slots
+ * still in the future stay where they are. Returns how many were promoted.
+ */
+export async function promoteDueDigests(queue: Queue, now: number): Promise<number> {
+  const parked = (await queue.getDelayed()).filter((job) => (slotFromJob(job) ?? now + 1) <= now);
+  await Promise.all(parked.map((job) => job.promote()));
+  return parked.length;
 }

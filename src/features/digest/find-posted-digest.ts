@@ -1,6 +1,6 @@
 // The duplicate check of SPEC §2.4: was this week's digest already posted? Slack's history knows, by metadata.
 import type { webApi } from '@slack/bolt';
-import { DIGEST_EVENT_TYPE } from './contracts.ts';
+import { DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
 
 const PAGE = 200;
 const MAX_PAGES = 10;

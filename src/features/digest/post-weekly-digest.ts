@@ -6,34 +6,25 @@
 // (a lock with a TTL, renewed right before posting) keeps two workers from both searching, finding nothing
 // and both posting (decision 0010).
 import type { webApi } from '@slack/bolt';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
-import { digestWindow, isoWeekKey, resolveSlot, slotFromJob } from '../src/domain/schedule.ts';
-import type { ChannelSettings } from '../src/domain/settings.ts';
-import type { Clock } from '../src/lib/clock.ts';
-import type { Logger } from '../src/lib/logger.ts';
-import type { SettingsStore } from '../src/store/settings.ts';
-import { DIGEST_EVENT_TYPE, DigestPayloadSchema } from './contracts.ts';
-import { type ComposeDeps, composeDigest } from './digest-compose.ts';
-import { AUTH_RETRY_MS, handleDigestFailure } from './digest-failures.ts';
-import { findPostedDigest } from './digest-history.ts';
-import { syncDigestSchedule } from './digest-schedule.ts';
-import { postpone } from './postpone.ts';
+import { DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
+import type { Deps } from '../../deps.ts';
+import { digestWindow, isoWeekKey, resolveSlot } from '../../domain/schedule.ts';
+import type { ChannelSettings } from '../../domain/settings.ts';
+import { type ComposeDeps, composeDigest } from './compose-digest.ts';
+import { findPostedDigest } from './find-posted-digest.ts';
 
 /** Longer than one post can take (the worker client times out after 10 s), short enough to recover fast. */
-const DIGEST_LOCK_MS = 20_000;
-const LOCK_BUSY_RETRY_MS = 2_000;
+export const DIGEST_LOCK_MS = 20_000;
 
-export interface DigestJobDeps extends ComposeDeps {
-  settings: SettingsStore;
-  queue: Queue;
-  /** The worker client: no automatic retries, so Retry-After is honoured once, here. */
+export interface WeeklyDigestDeps
+  extends ComposeDeps,
+    Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config'> {
+  /** The worker client: no automatic retries, so Retry-After is honoured once, by the job. */
   client: webApi.WebClient;
-  clock: Clock;
-  logger: Logger;
-  defaultTimezone: string;
   workspaceUrl(): Promise<string | null>;
 }
 
+/** A channel's digest for one scheduled slot (ms) and the ISO week it counts for. */
 export interface Slot {
   teamId: string;
   channelId: string;
@@ -43,8 +34,10 @@ export interface Slot {
   week: string;
 }
 
+export type ChannelDigest = Omit<Slot, 'slot' | 'week'>;
+
 /** A lock that expired under us: someone else may be posting; retry later rather than risk a second post. */
-class LockLostError extends Error {}
+export class LockLostError extends Error {}
 
 /**
  * Cards reach public channels without the bot in them (chat:write.public), but reading history for the
@@ -58,7 +51,7 @@ async function ensureMember(client: webApi.WebClient, channelId: string): Promis
 }
 
 /** The week's state: already posted (recorded, or found in history after a crash), or still to post. */
-async function alreadyPosted(deps: DigestJobDeps, s: Slot): Promise<boolean> {
+async function alreadyPosted(deps: WeeklyDigestDeps, s: Slot): Promise<boolean> {
   const existing = await deps.digests.record(s.teamId, s.channelId, s.week);
   if (existing?.state === 'posted') return true;
   if (existing?.state !== 'reserved') return false;
@@ -68,7 +61,7 @@ async function alreadyPosted(deps: DigestJobDeps, s: Slot): Promise<boolean> {
   return found !== null;
 }
 
-async function postOnce(deps: DigestJobDeps, s: Slot, lock: string): Promise<string> {
+async function postOnce(deps: WeeklyDigestDeps, s: Slot, lockToken: string): Promise<string> {
   if (await alreadyPosted(deps, s)) return 'already posted';
   const now = deps.clock.now();
   await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString());
@@ -79,7 +72,7 @@ async function postOnce(deps: DigestJobDeps, s: Slot, lock: string): Promise<str
     now,
     workspaceUrl: await deps.workspaceUrl(),
   });
-  if (!(await deps.digests.extendLock(s.teamId, s.channelId, lock, DIGEST_LOCK_MS)))
+  if (!(await deps.digests.lock(s.teamId, s.channelId).extend(lockToken, DIGEST_LOCK_MS)))
     throw new LockLostError();
   const posted = await deps.client.chat.postMessage({
     channel: s.channelId,
@@ -99,13 +92,17 @@ async function postOnce(deps: DigestJobDeps, s: Slot, lock: string): Promise<str
   return 'posted';
 }
 
-/** Runs the job's slot, or the latest one under 24 h old after an outage; older ones are reported as missed. */
-async function runSlot(
-  deps: DigestJobDeps,
-  base: Omit<Slot, 'slot' | 'week'>,
+/**
+ * Posts the job's slot, or the latest one under 24 h old after an outage; older ones are recorded as missed
+ * (the next digest names them). The caller holds the channel's lock (`lockToken`). Slack errors are thrown
+ * for the caller to classify.
+ */
+export async function postWeeklyDigest(
+  deps: WeeklyDigestDeps,
+  base: ChannelDigest,
   jobSlot: number,
-  lock: string,
-) {
+  lockToken: string,
+): Promise<'posted' | 'already posted' | 'missed'> {
   const schedule = { ...base.settings, timezone: base.timezone };
   const { post, missed } = resolveSlot(schedule, jobSlot, deps.clock.now().getTime());
   for (const slot of missed) {
@@ -121,44 +118,10 @@ async function runSlot(
     });
   if (post === null) return 'missed';
   await ensureMember(deps.client, base.channelId);
-  return postOnce(deps, { ...base, slot: post, week: isoWeekKey(post, base.timezone) }, lock);
-}
-
-export function createDigestProcessor(deps: DigestJobDeps) {
-  return async function processDigest(job: Job, token?: string): Promise<string> {
-    const parsed = DigestPayloadSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`bad digest payload: ${parsed.error.message}`);
-    const { teamId, channelId } = parsed.data;
-    const jobSlot = slotFromJob(job) ?? deps.clock.now().getTime();
-    const settings = await deps.settings.find(teamId, channelId);
-    if (!settings) return 'no settings';
-    // Heals a scheduler that drifted from the settings (e.g. a race with a restart's reconcile).
-    await syncDigestSchedule(deps.queue, teamId, channelId, settings, deps.defaultTimezone);
-    if (!settings.digestEnabled) return 'digest off';
-    if (await deps.digests.paused()) return postpone(job, token, AUTH_RETRY_MS);
-    const lock = await deps.digests.lock(teamId, channelId, DIGEST_LOCK_MS);
-    if (!lock)
-      return postpone(
-        job,
-        token,
-        Math.max(LOCK_BUSY_RETRY_MS, await deps.digests.lockTtlMs(teamId, channelId)),
-      );
-    const base = { teamId, channelId, settings, timezone: settings.timezone ?? deps.defaultTimezone };
-    try {
-      const outcome = await runSlot(deps, base, jobSlot, lock);
-      deps.logger.info('digest', { teamId, channelId, outcome });
-      return outcome;
-    } catch (error) {
-      if (error instanceof LockLostError) return await postpone(job, token, LOCK_BUSY_RETRY_MS);
-      return await handleDigestFailure(
-        deps,
-        job,
-        token,
-        { ...base, slot: jobSlot, week: isoWeekKey(jobSlot, base.timezone) },
-        error,
-      );
-    } finally {
-      await deps.digests.unlock(teamId, channelId, lock);
-    }
-  };
+  const outcome = await postOnce(
+    deps,
+    { ...base, slot: post, week: isoWeekKey(post, base.timezone) },
+    lockToken,
+  );
+  return outcome === 'posted' ? 'posted' : 'already posted';
 }

@@ -1,12 +1,15 @@
 // Publishing a newly filed item: its channel's visibility, its card, and word to the reporter if the card failed.
 import type { webApi } from '@slack/bolt';
-import type { Deps } from '../deps.ts';
+import { buildCardFailure } from '../../blocks/card-failure.ts';
 import type { Item } from '../domain/item.ts';
-import { cardFailureMessage, postCard, tellUser } from './cards.ts';
-import { enableDigestOnFirstItem } from './settings-ops.ts';
+import { enableDigestOnFirstItem, type SettingsDeps } from './channel-settings.ts';
+import { type CardDeps, postCard } from './post-card.ts';
+import { tellUser } from './tell-user.ts';
+
+export type PublishDeps = CardDeps & SettingsDeps;
 
 /** Learns whether the card's channel is public, which decides who may see the item in workspace views. */
-async function recordVisibility(deps: Deps, client: webApi.WebClient, item: Item): Promise<Item> {
+async function recordVisibility(deps: PublishDeps, client: webApi.WebClient, item: Item): Promise<Item> {
   let visibility: Item['channelVisibility'] = 'unknown';
   try {
     const info = await client.conversations.info({ channel: item.channelId });
@@ -38,7 +41,7 @@ export type PublishOutcome = 'published' | 'busy' | 'deferred';
  * first), the worker's sweep (jobs/card-sweep.ts) runs it again.
  */
 export async function publishFiledItem(
-  deps: Deps,
+  deps: PublishDeps,
   client: webApi.WebClient,
   item: Item,
   { responseUrl, from }: PublishRoute,
@@ -55,7 +58,7 @@ export async function publishFiledItem(
     // The process holding the claim finishes the job, including the markPublished below.
     if (result.cause === 'busy') return 'busy';
     if (result.cause === 'transient' && from === 'sweep') return 'deferred';
-    await tellUser(deps, client, item.reporterId, cardFailureMessage(item, result.reason), responseUrl);
+    await tellUser(deps, client, item.reporterId, buildCardFailure(item, result.failure), responseUrl);
   }
   await deps.items.markPublished(item.teamId, item.id);
   return 'published';

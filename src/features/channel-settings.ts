@@ -1,17 +1,16 @@
-// Channel settings: who may change them (SPEC §1.6), the user's default zone, and switching the digest on
-// with the first item filed in a channel.
+// Channel settings: who may change them (SPEC §1.6), the user's default zone, saving them with their digest
+// schedule, and switching the digest on with the first item filed in a channel (SPEC §1.7).
 import type { webApi } from '@slack/bolt';
 import { mention } from '../../blocks/kit.ts';
-import { syncDigestSchedule } from '../../jobs/digest-schedule.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden } from '../domain/errors.ts';
 import type { Item } from '../domain/item.ts';
 import { type ChannelSettings, DEFAULT_CHANNEL_SETTINGS, isTimeZone } from '../domain/settings.ts';
 import { BEFORE_MODAL_MS, withTimeout } from '../lib/timeout.ts';
+import type { Actor } from './actor.ts';
 import { isWorkspaceAdmin } from './admins.ts';
-import type { RequestContext } from './context.ts';
 
-type SettingsDeps = Pick<Deps, 'settings' | 'redis' | 'keys' | 'logger' | 'digestQueue' | 'config'>;
+export type SettingsDeps = Pick<Deps, 'settings' | 'adminCache' | 'logger' | 'producers' | 'config'>;
 
 /**
  * Until a channel has stewards anyone may configure it and post its digest; then stewards and admins.
@@ -19,13 +18,13 @@ type SettingsDeps = Pick<Deps, 'settings' | 'redis' | 'keys' | 'logger' | 'diges
  */
 export async function requireSteward(
   deps: SettingsDeps,
-  ctx: RequestContext,
+  actor: Actor,
   current: ChannelSettings,
   what: string,
 ) {
   const { stewards } = current;
-  if (stewards.length === 0 || stewards.includes(ctx.userId)) return;
-  if (await isWorkspaceAdmin(deps, ctx.client, ctx.teamId, ctx.userId)) return;
+  if (stewards.length === 0 || stewards.includes(actor.userId)) return;
+  if (await isWorkspaceAdmin(deps, actor.client, actor.teamId, actor.userId)) return;
   const names = stewards.slice(0, 5).map(mention).join(', ');
   throw forbidden(`Only this channel's stewards (${names}) or a workspace admin can ${what}.`);
 }
@@ -46,13 +45,21 @@ export async function userTimezone(
   return deps.config.defaultTimezone;
 }
 
+/** What the settings modal opens with: the stored settings, after the steward check, and the zone to show. */
+export async function loadSettingsForEdit(deps: SettingsDeps, actor: Actor, channelId: string) {
+  const settings = await deps.settings.get(actor.teamId, channelId);
+  await requireSteward(deps, actor, settings, 'change these settings');
+  const timezone = settings.timezone ?? (await userTimezone(deps, actor.client, actor.userId));
+  return { settings, timezone };
+}
+
 /**
  * Saves settings over `before` (the stored ones, or the defaults) and syncs the schedule. The first person
  * to configure a channel becomes its first steward.
  */
 export async function saveChannelSettings(
   deps: SettingsDeps,
-  ctx: RequestContext,
+  actor: Actor,
   channelId: string,
   before: ChannelSettings,
   settings: ChannelSettings,
@@ -60,11 +67,11 @@ export async function saveChannelSettings(
   const firstSteward = before.stewards.length === 0 && settings.stewards.length === 0;
   const saved: ChannelSettings = {
     ...settings,
-    stewards: firstSteward ? [ctx.userId] : settings.stewards,
-    lastConfiguredBy: ctx.userId,
+    stewards: firstSteward ? [actor.userId] : settings.stewards,
+    lastConfiguredBy: actor.userId,
   };
-  await deps.settings.save(ctx.teamId, channelId, saved);
-  await syncDigestSchedule(deps.digestQueue, ctx.teamId, channelId, saved, deps.config.defaultTimezone);
+  await deps.settings.save(actor.teamId, channelId, saved);
+  await deps.producers.syncDigestSchedule(actor.teamId, channelId, saved);
   return saved;
 }
 
@@ -74,13 +81,7 @@ export async function enableDigestOnFirstItem(deps: SettingsDeps, client: webApi
   const timezone = await userTimezone(deps, client, item.reporterId);
   const settings: ChannelSettings = { ...DEFAULT_CHANNEL_SETTINGS, digestEnabled: true, timezone };
   if (await deps.settings.createIfAbsent(item.teamId, item.channelId, settings)) {
-    await syncDigestSchedule(
-      deps.digestQueue,
-      item.teamId,
-      item.channelId,
-      settings,
-      deps.config.defaultTimezone,
-    );
+    await deps.producers.syncDigestSchedule(item.teamId, item.channelId, settings);
     deps.logger.info('digest switched on with the first item', {
       teamId: item.teamId,
       channelId: item.channelId,

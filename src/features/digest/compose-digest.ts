@@ -1,13 +1,13 @@
 // Gathers a channel's items, scores and activity and turns them into the digest message (pure parts in
 // src/domain/digest.ts and blocks/digest.ts). Shared by the scheduled job and `/debt digest [post]`.
-import { buildDigestMessage } from '../blocks/digest.ts';
-import type { Message } from '../blocks/kit.ts';
-import { buildDigestModel, type DigestItem, totalOpenInterest } from '../src/domain/digest.ts';
-import type { ChannelSettings } from '../src/domain/settings.ts';
-import type { DigestStore } from '../src/store/digests.ts';
-import type { ItemStore } from '../src/store/items.ts';
-import type { PainStore } from '../src/store/pain.ts';
-import type { ScoreReader } from '../src/store/scored.ts';
+import { buildDigestMessage } from '../../../blocks/digest.ts';
+import type { Message } from '../../../blocks/kit.ts';
+import { buildDigestModel, type DigestItem, totalOpenInterest } from '../../domain/digest.ts';
+import type { ChannelSettings } from '../../domain/settings.ts';
+import type { DigestStore } from '../../store/digests.ts';
+import type { ItemStore } from '../../store/items.ts';
+import type { PainStore } from '../../store/pain.ts';
+import type { ScoreReader } from '../../store/scored.ts';
 
 export interface ComposeDeps {
   items: ItemStore;

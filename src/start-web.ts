@@ -1,20 +1,15 @@
-// Starting and stopping the Slack listener (web); the BullMQ workers are in workers.ts.
+// Starting and stopping the Slack listener (web): the Bolt app on its receiver, and the health checks.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LogLevel as BoltLogLevel, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { boltLogger, createApp } from './app.ts';
 import type { Deps } from './deps.ts';
 import { healthRoutes } from './health.ts';
-
-export interface Running {
-  /** The HTTP port actually bound (useful with PORT=0). */
-  port?: number;
-  stop(): Promise<void>;
-}
+import type { Running } from './lib/running.ts';
 
 /** Serves health checks in Socket Mode, where Bolt runs no HTTP server of its own. */
 function startHealthServer(deps: Deps): Promise<Server> {
-  const routes = healthRoutes(deps.redis, deps.digests);
+  const routes = healthRoutes(deps);
   const server = createServer((req, res) => {
     const route = routes.find((r) => r.path === req.url && req.method === 'GET');
     if (route) route.handler(req, res);
@@ -48,7 +43,7 @@ export async function startWeb(deps: Deps): Promise<Running> {
   const receiver = new HTTPReceiver({
     signingSecret: slack.signingSecret ?? '',
     endpoints: '/slack/events',
-    customRoutes: healthRoutes(deps.redis, deps.digests),
+    customRoutes: healthRoutes(deps),
     // Ack is sent as soon as a listener calls ack(); the listener's remaining work continues after it.
     processBeforeResponse: false,
     logger: boltLogger(deps.logger, BoltLogLevel.WARN),
@@ -59,5 +54,3 @@ export async function startWeb(deps: Deps): Promise<Running> {
   deps.logger.info('listening for Slack over HTTP', { port, endpoint: '/slack/events' });
   return { port, stop: () => app.stop().then(() => undefined) };
 }
-
-export { startWorkers } from './workers.ts';

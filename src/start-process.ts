@@ -1,10 +1,13 @@
+// Starts a process (listener, workers or both): configuration errors as one clear message, signals, and
+// last-resort error logging.
 import { existsSync } from 'node:fs';
-// Entry-point plumbing: configuration errors as one clear message, signals, and last-resort error logging.
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './deps.ts';
-import { type Running, startWeb, startWorkers } from './runtime.ts';
+import type { Running } from './lib/running.ts';
+import { startWeb } from './start-web.ts';
+import { startWorkers } from './start-workers.ts';
 
-export async function runProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
+export async function startProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
   // A local .env is a convenience for `npm start`; variables already set in the environment win.
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: ReturnType<typeof loadConfig>;

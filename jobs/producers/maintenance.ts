@@ -1,0 +1,23 @@
+// Queueing the workers' own upkeep: the one-off panel backfill and the every-minute card sweep.
+import type { Queue } from 'bullmq';
+import { BACKFILL_PANELS_JOB_ID, CARD_SWEEP_SCHEDULER_ID, JOB_NAMES } from '../contracts.ts';
+
+export const CARD_SWEEP_EVERY_MS = 60_000;
+
+/** Queued by every worker at start; the fixed job id makes all but the first add a no-op. */
+export async function scheduleBackfillPanels(queue: Queue): Promise<void> {
+  await queue.add(
+    JOB_NAMES.backfillPanels,
+    { v: 1 },
+    { jobId: BACKFILL_PANELS_JOB_ID, removeOnComplete: false, removeOnFail: true, attempts: 3 },
+  );
+}
+
+/** Every worker upserts the same scheduler; BullMQ runs it on one of them each minute. */
+export async function scheduleCardSweep(queue: Queue): Promise<void> {
+  await queue.upsertJobScheduler(
+    CARD_SWEEP_SCHEDULER_ID,
+    { every: CARD_SWEEP_EVERY_MS },
+    { name: JOB_NAMES.cardSweep, data: { v: 1 }, opts: { removeOnComplete: true, removeOnFail: 50 } },
+  );
+}

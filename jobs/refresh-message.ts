@@ -1,0 +1,18 @@
+// Processor of card and vote-panel refresh jobs: payload in, src/features/refresh-message.ts, BullMQ's
+// retry rules out (Retry-After and gates postpone without using an attempt).
+import { type Job, UnrecoverableError } from 'bullmq';
+import { type RefreshDeps, refreshMessage } from '../src/features/refresh-message.ts';
+import { CardRefreshPayloadSchema } from './contracts.ts';
+import { postpone } from './postpone.ts';
+
+export function createRefreshProcessor(deps: RefreshDeps) {
+  return async function processRefresh(job: Job, token?: string): Promise<string> {
+    const parsed = CardRefreshPayloadSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`bad refresh payload: ${parsed.error.message}`);
+    const { teamId, itemId, target } = parsed.data;
+    const outcome = await refreshMessage(deps, teamId, itemId, target);
+    if ('retryInMs' in outcome) return postpone(job, token, outcome.retryInMs);
+    if ('refused' in outcome) throw new UnrecoverableError(outcome.refused);
+    return outcome.done;
+  };
+}
