@@ -15,7 +15,7 @@ import { rank } from './scoring.ts';
 import { budgetHours, type ChannelSettings } from './settings.ts';
 
 /** How many entries each list shows at most; the rest become "…and N more" (one screen, §2.4). */
-export const DIGEST_CAPS = {
+const DIGEST_CAPS = {
   risk: 3,
   needsVotes: 3,
   needsDiscussion: 3,
@@ -24,8 +24,8 @@ export const DIGEST_CAPS = {
   resolvers: 10,
 } as const;
 
-export const STALE_OPEN_DAYS = 90;
-export const STALE_IDLE_DAYS = 30;
+const STALE_OPEN_DAYS = 90;
+const STALE_IDLE_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Efforts are sums of table hours; the slack only absorbs float noise when comparing with the budget. */
 const EPSILON = 1e-9;

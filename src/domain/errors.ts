@@ -1,7 +1,7 @@
 // The closed set of domain errors; listeners turn each into a clear ephemeral message (STYLE §8).
 export type DomainErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict';
 
-export class DomainError extends Error {
+class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     /** A sentence meant for the user; plain text, escaped where it is shown. */

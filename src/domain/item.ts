@@ -29,7 +29,7 @@ export const LIMITS = {
 export const SlackIdSchema = z.string().regex(/^[A-Z0-9]{2,}$/);
 
 /** Where the card and its thread live; absent until the card was posted. */
-export const CardRefSchema = z.object({ ts: z.string(), orphaned: z.boolean().default(false) });
+const CardRefSchema = z.object({ ts: z.string(), orphaned: z.boolean().default(false) });
 
 export const ItemSchema = z.object({
   v: z.literal(ITEM_SCHEMA_VERSION),

@@ -1,14 +1,14 @@
 // Who may do what (SPEC §1.6) and who may see what. Pure: callers supply stewards and admin status.
 import type { Item } from './item.ts';
 
-export interface Actor {
+export interface UserRole {
   userId: string;
   /** Workspace admin or owner (users.info). */
   isAdmin: boolean;
 }
 
 /** Reporter, owner, the channel's stewards and workspace admins may edit, assign and change status. */
-export function canManageItem(item: Item, actor: Actor, stewards: readonly string[]): boolean {
+export function canManageItem(item: Item, actor: UserRole, stewards: readonly string[]): boolean {
   return (
     actor.isAdmin ||
     actor.userId === item.reporterId ||

@@ -4,7 +4,7 @@ import { buildFilingModal } from '../../blocks/filing-modal.ts';
 import type { Item, ItemDraft } from '../domain/item.ts';
 import type { RequestContext } from './context.ts';
 
-export const FileMetadataSchema = z.object({ v: z.literal(1), origin: z.string().nullable() });
+const FileMetadataSchema = z.object({ v: z.literal(1), origin: z.string().nullable() });
 /** Modals about one item (edit, pain report): which item, and the channel it was opened from. */
 export const ItemMetadataSchema = z.object({
   v: z.literal(1),

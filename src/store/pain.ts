@@ -5,7 +5,7 @@ import type { PainReport } from '../domain/scoring.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
-export const PainReportSchema = z.object({
+const PainReportSchema = z.object({
   v: z.literal(1),
   userId: z.string(),
   hours: z.number().positive().max(168),
