@@ -24,6 +24,26 @@ export function voteActionId(dimension: string, level: number): string {
   return `${ACTION.vote}:${dimension}:${level}`;
 }
 
+/** The two families of action ids: list paging (`debt_list_page`, `…:prev`, `…:next`) and votes. */
+export const LIST_PAGE_ACTION = new RegExp(`^${ACTION.listPage}(:|$)`);
+export const VOTE_ACTION = new RegExp(`^${ACTION.vote}:`);
+
+const EXACT_ACTIONS: ReadonlySet<string> = new Set(Object.values(ACTION));
+
+/** True for every action id the app answers (src/slack/actions registers exactly these). */
+export function isKnownActionId(actionId: string): boolean {
+  return (
+    (EXACT_ACTIONS.has(actionId) && actionId !== ACTION.vote) ||
+    LIST_PAGE_ACTION.test(actionId) ||
+    VOTE_ACTION.test(actionId)
+  );
+}
+
+/** Views and shortcuts the app answers, by callback_id. */
+export function isKnownCallbackId(callbackId: string): boolean {
+  return (Object.values(CALLBACK) as string[]).includes(callbackId);
+}
+
 /** Input blocks of the filing/edit modal: block_id and action_id are the same string. */
 export const FIELD = {
   title: 'title',

@@ -1,12 +1,14 @@
 // createApp(deps): the Bolt App with every listener registered. Starts nothing.
-import { App, LogLevel as BoltLogLevel, type Receiver, type webApi } from '@slack/bolt';
+import { App, LogLevel as BoltLogLevel, type Receiver, webApi } from '@slack/bolt';
 import type { Deps } from './deps.ts';
 import type { Logger } from './lib/logger.ts';
 import * as actions from './slack/actions/index.ts';
 import * as commands from './slack/commands/index.ts';
 import * as events from './slack/events/index.ts';
 import * as options from './slack/options/index.ts';
+import { createAuthorize } from './slack/installation.ts';
 import * as shortcuts from './slack/shortcuts/index.ts';
+import { answerStaleSurfaces } from './slack/stale-surfaces.ts';
 import * as views from './slack/views/index.ts';
 
 /** Handlers must not sit in retries for minutes (SPEC §3): two quick retries, a timeout, no 429 waits. */
@@ -35,12 +37,17 @@ export function boltLogger(logger: Logger, level: BoltLogLevel) {
 /** The receiver is built by the web entry point: HTTPReceiver, or SocketModeReceiver with an app-level token. */
 export function createApp(deps: Deps, receiver: Receiver): App {
   const level = deps.config.logLevel === 'debug' ? BoltLogLevel.DEBUG : BoltLogLevel.WARN;
+  const { botToken, apiUrl } = deps.config.slack;
+  const clientOptions = requestClientOptions(apiUrl);
   const app = new App({
-    token: deps.config.slack.botToken,
-    clientOptions: requestClientOptions(deps.config.slack.apiUrl),
+    // Keys every request by the installing workspace, whoever acts (SPEC §3.2).
+    authorize: createAuthorize(botToken, new webApi.WebClient(botToken, clientOptions), deps.logger),
+    clientOptions,
     logger: boltLogger(deps.logger, level),
     receiver,
   });
+  // First, so that an id no listener knows is answered at once instead of timing out.
+  app.use(answerStaleSurfaces(deps));
   commands.register(app, deps);
   actions.register(app, deps);
   views.register(app, deps);

@@ -18,6 +18,7 @@ import { redisAnswers } from './store/ping.ts';
 import { createRefreshGates, type RefreshGates } from './store/refresh-gates.ts';
 import { createScoreReader, type ScoreReader } from './store/scored.ts';
 import { createSettingsStore, type SettingsStore } from './store/settings.ts';
+import { createUserNames, type UserNames } from './store/user-names.ts';
 import { createVoteStore, type VoteStore } from './store/votes.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface Deps {
   /** Once-only markers: one card post or panel post at a time per item, one pain report per modal. */
   claims: Claims;
   adminCache: AdminCache;
+  /** Display names of users mentioned in messages (users.info), cached for a day. */
+  userNames: UserNames;
   /** At most one chat.update per message every 2 s, across every worker process. */
   refreshGates: RefreshGates;
   /** The workspace's chat.update budget (Tier 3), shared by every worker. */
@@ -128,6 +131,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     digests: createDigestStore(redis, keys),
     claims: createClaims(redis, keys),
     adminCache: createAdminCache(redis, keys),
+    userNames: createUserNames(redis, keys),
     refreshGates: createRefreshGates(redis, keys),
     budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
     cardSweepLock: ownedLock(redis, keys.cardSweepLock),

@@ -4,7 +4,7 @@ import * as say from '../../blocks/error-text.ts';
 import type { Message } from '../../blocks/kit.ts';
 import { buildNotice } from '../../blocks/notice.ts';
 import { isDomainError } from '../domain/errors.ts';
-import type { Logger } from '../lib/logger.ts';
+import type { Deps } from '../deps.ts';
 import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
@@ -28,18 +28,28 @@ export function describeError(error: unknown): string {
   return say.SOMETHING_WENT_WRONG;
 }
 
-/** A refusal (domain error) is expected and logged at info; anything else is a failure, logged at error. */
-function logFailure(logger: Logger, error: unknown, context: Record<string, unknown>) {
+export type FailureDeps = Pick<Deps, 'logger' | 'digests' | 'clock'>;
+
+/**
+ * A refusal (domain error) is expected and logged at info; anything else is a failure, logged at error.
+ * Slack refusing the token stops all posting, as it does for the workers (SPEC §2.4), and /readyz says so.
+ */
+async function noteFailure(deps: FailureDeps, error: unknown, context: Record<string, unknown>) {
   const expected = isDomainError(error);
-  (expected ? logger.info : logger.error)(expected ? 'request refused' : 'request failed', {
+  (expected ? deps.logger.info : deps.logger.error)(expected ? 'request refused' : 'request failed', {
     ...context,
     error,
   });
+  const failure = isSlackApiError(error) ? classifySlackError(error) : null;
+  if (failure?.kind === 'auth')
+    await deps.digests
+      .pause(failure.error, deps.clock.now().toISOString())
+      .catch((pauseError: unknown) => deps.logger.error('could not record the pause', { error: pauseError }));
 }
 
 /** Runs `work`; on failure answers through `reply` (itself guarded) and logs once. Never rethrows. */
 export async function answeringErrors(
-  logger: Logger,
+  deps: FailureDeps,
   reply: Reply,
   work: () => Promise<void>,
   context: Record<string, unknown> = {},
@@ -47,11 +57,11 @@ export async function answeringErrors(
   try {
     await work();
   } catch (error) {
-    logFailure(logger, error, context);
+    await noteFailure(deps, error, context);
     try {
       await reply(buildNotice(describeError(error)));
     } catch (replyError) {
-      logger.error('could not tell the user about a failure', { ...context, error: replyError });
+      deps.logger.error('could not tell the user about a failure', { ...context, error: replyError });
     }
   }
 }
@@ -78,7 +88,7 @@ export type ViewAck = (response?: FieldErrorsResponse) => Promise<void>;
  * `field`, so nothing the user typed is lost. True when the modal closed, for work that follows the ack.
  */
 export async function answeringViewErrors(
-  logger: Logger,
+  deps: FailureDeps,
   ack: ViewAck,
   field: string,
   save: () => Promise<FieldErrorsResponse | undefined>,
@@ -88,7 +98,7 @@ export async function answeringViewErrors(
   try {
     refused = await save();
   } catch (error) {
-    logFailure(logger, error, context);
+    await noteFailure(deps, error, context);
     await ack(fieldError(field, describeError(error)));
     return false;
   }

@@ -14,6 +14,7 @@
 //   {p}:t:{team}:once:{scope}:{key}       string  idempotency marker (modal submission, vote delivery) with TTL
 //   {p}:t:{team}:gate:{message}           string  refresh gate: set for 2 s after each chat.update of a message
 //   {p}:t:{team}:admin:{user}             string  cached "is workspace admin/owner" (TTL)
+//   {p}:t:{team}:user-name:{user}         string  cached display name of a user mentioned in a message (TTL)
 //   {p}:t:{team}:ch:{channel}:digest:{week}  string  scheduled digest record JSON: reserved | posted (ts)
 //   {p}:t:{team}:ch:{channel}:digest-lock    string  held (with a token, TTL) by the worker posting a digest
 //   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
@@ -39,6 +40,7 @@ export interface Keys {
   activity(team: string): string;
   once(team: string, scope: string, key: string): string;
   adminCache(team: string, user: string): string;
+  userName(team: string, user: string): string;
   configuredChannels: string;
   digestRecord(team: string, channel: string, week: string): string;
   digestLock(team: string, channel: string): string;
@@ -75,6 +77,7 @@ export function createKeys(prefix: string): Keys {
     activity: (team) => `${t(team)}:activity`,
     once: (team, scope, key) => `${t(team)}:once:${scope}:${key}`,
     adminCache: (team, user) => `${t(team)}:admin:${user}`,
+    userName: (team, user) => `${t(team)}:user-name:${user}`,
     configuredChannels: `${prefix}:channels`,
     digestRecord: (team, channel, week) => `${t(team)}:ch:${channel}:digest:${week}`,
     digestLock: (team, channel) => `${t(team)}:ch:${channel}:digest-lock`,

@@ -111,15 +111,18 @@ describe('voting in the thread', () => {
     expect(json(await vote(id, 'severity', 1, 'U0C2'))).toContain('You voted');
   });
 
-  it('answers a vote on an item that does not exist, or from another workspace, without counting it', async () => {
+  it('answers a vote on an item that does not exist without counting it; a guest from another organisation votes on the item shown', async () => {
     expect(json(await vote(424242, 'severity', 3, 'U0X1'))).toContain('no longer exists');
     const id = await h.file({ title: 'Hidden consumer of embeddings' });
     const { responseUrl } = await h.click(`debt_vote:severity:3`, String(id), {
       userId: 'U0X1',
       teamId: 'T0OTHER',
     });
-    expect(json(await h.fake.waitFor(() => h.fake.responses(responseUrl)[0]))).toContain('no longer exists');
-    expect((await h.deps.votes.forItems(TEAM, [id])).get(id)).toEqual([]);
+    expect(json(await h.fake.waitFor(() => h.fake.responses(responseUrl)[0]))).toContain('You voted');
+    expect((await h.deps.votes.forItems(TEAM, [id])).get(id)).toEqual([
+      { userId: 'U0X1', dimension: 'severity', level: 3 },
+    ]);
+    expect((await h.deps.votes.forItems('T0OTHER', [id])).get(id)).toEqual([]);
   });
 
   it('records pain with /debt hit and the It bit me modal; three reports from two people make interest measured', async () => {

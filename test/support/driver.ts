@@ -1,9 +1,10 @@
 // Plays Slack's part towards a running app: signed slash commands, modal submissions and clicks.
 import type { FakeSlack } from './fake-slack.ts';
+import { interactionIdentity, MEMBER, type PayloadIdentity, TEAM } from './payload-identities.ts';
 import { type AppResponse, interactionBody, postToApp, slashCommandBody } from './sign.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
-export const TEAM = 'T0FAKE';
+export { TEAM } from './payload-identities.ts';
 
 type Values = Record<string, string | null>;
 interface ViewBlock {
@@ -33,6 +34,8 @@ export interface FileInput {
   severity?: string;
   frequency?: string;
   effort?: string;
+  /** Who files, in Slack's payload shapes; default a member. */
+  as?: PayloadIdentity;
 }
 
 export interface ClickOptions {
@@ -43,6 +46,24 @@ export interface ClickOptions {
   blockId?: string;
   /** Slack's stamp of the click; a fresh one per click unless a test re-sends the same delivery. */
   actionTs?: string;
+  /** Who clicks, in Slack's payload shapes (a Connect guest, a Grid user…); default a member. */
+  as?: PayloadIdentity;
+  /**
+   * A click in an ephemeral message (a list page): Slack marks the container `is_ephemeral` and sends no
+   * `message` (https://docs.slack.dev/reference/interaction-payloads/block_actions-payload).
+   */
+  ephemeral?: boolean;
+}
+
+/** The identity a request is sent as: `as`, else a member, with `userId` and `teamId` overriding. */
+function identityOf(opts: { as?: PayloadIdentity; userId?: string; teamId?: string }): PayloadIdentity {
+  const who = opts.as ?? MEMBER;
+  const teamId = opts.teamId;
+  return {
+    ...who,
+    userId: opts.userId ?? who.userId,
+    ...(teamId ? { userTeamId: teamId, team: { id: teamId, domain: 'other' } } : {}),
+  };
 }
 
 /** Turns simple field values into the `state.values` Slack would send for the view's input elements. */
@@ -69,14 +90,20 @@ export interface Driver {
   events: string;
   command(
     text: string,
-    opts?: { userId?: string; channelId?: string; teamId?: string },
+    opts?: { userId?: string; channelId?: string; teamId?: string; as?: PayloadIdentity },
   ): Promise<CommandResult>;
   /** The view of the n-th views.open call (default: the last), with the id the fake gave it. */
   openedView(index?: number): OpenedView;
   submit(
     view: OpenedView,
     values: Values,
-    opts?: { userId?: string; responseUrl?: string | null },
+    opts?: {
+      userId?: string;
+      responseUrl?: string | null;
+      as?: PayloadIdentity;
+      /** `view.app_installed_team_id`: the workspace that installed the app (default: the fake's). */
+      installedTeamId?: string;
+    },
   ): Promise<AppResponse>;
   click(
     actionId: string,
@@ -97,18 +124,16 @@ export interface BlockAction extends ClickOptions {
 /** The signed-body payload Slack sends when someone clicks a button in a message. */
 export function blockActionBody(a: BlockAction): string {
   const channelId = a.channelId ?? 'C0TEAM';
-  const teamId = a.teamId ?? TEAM;
   const messageTs = a.messageTs ?? '1.000001';
   return interactionBody({
     type: 'block_actions',
-    team: { id: teamId, domain: 'fake' },
-    user: { id: a.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: teamId },
+    ...interactionIdentity(identityOf(a)),
     api_app_id: 'A0FAKE',
     token: 'legacy',
-    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: !!a.ephemeral },
     trigger_id: a.triggerId ?? 'unused',
     channel: { id: channelId, name: 'team' },
-    message: { type: 'message', ts: messageTs, text: '' },
+    ...(a.ephemeral ? {} : { message: { type: 'message', ts: messageTs, text: '' } }),
     response_url: a.responseUrl,
     actions: [
       {
@@ -137,11 +162,14 @@ export function createDriver(
     async command(text, opts = {}) {
       const responseUrl = fake.issueResponseUrl();
       const triggerId = fake.issueTriggerId();
+      const who = identityOf(opts);
       const response = await post(
         slashCommandBody({
-          team_id: opts.teamId ?? TEAM,
+          team_id: who.team?.id ?? who.userTeamId,
+          ...(who.enterprise ? { enterprise_id: who.enterprise.id } : {}),
+          is_enterprise_install: who.isEnterpriseInstall ? 'true' : 'false',
           channel_id: opts.channelId ?? 'C0TEAM',
-          user_id: opts.userId ?? 'U0ALICE',
+          user_id: who.userId,
           text,
           trigger_id: triggerId,
           response_url: responseUrl,
@@ -164,17 +192,18 @@ export function createDriver(
     },
     async submit(view, values, opts = {}) {
       const responseUrl = opts.responseUrl === undefined ? fake.issueResponseUrl() : opts.responseUrl;
+      const who = identityOf(opts);
       return post(
         interactionBody({
           type: 'view_submission',
-          team: { id: TEAM, domain: 'fake' },
-          user: { id: opts.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: TEAM },
+          ...interactionIdentity(who),
           api_app_id: 'A0FAKE',
           token: 'legacy',
           trigger_id: fake.issueTriggerId(),
           view: {
             ...view,
-            team_id: TEAM,
+            team_id: who.team?.id ?? who.userTeamId,
+            app_installed_team_id: opts.installedTeamId ?? TEAM,
             type: 'modal',
             hash: 'h',
             app_id: 'A0FAKE',
@@ -203,9 +232,10 @@ export function createDriver(
     },
     async file(input) {
       const channelId = input.channelId ?? 'C0TEAM';
-      const userId = input.userId ?? 'U0ALICE';
+      const userId = input.userId ?? input.as?.userId ?? 'U0ALICE';
+      const as = input.as ?? MEMBER;
       const opens = fake.callsTo('views.open').length;
-      await driver.command('', { userId, channelId });
+      await driver.command('', { userId, channelId, as });
       await fake.waitFor(() => fake.callsTo('views.open').length > opens);
       const mark = fake.calls.length;
       const res = await driver.submit(
@@ -218,7 +248,7 @@ export function createDriver(
           frequency: input.frequency ?? null,
           effort: input.effort ?? null,
         },
-        { userId },
+        { userId, as },
       );
       if (res.status !== 200 || res.text !== '') throw new Error(`filing failed: ${res.status} ${res.text}`);
       // The new item's number, from its card (or from the message telling the reporter it was not posted).

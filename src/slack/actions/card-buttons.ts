@@ -10,7 +10,7 @@ export function handleCardEdit(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       await requireManager(deps, ctx, item, 'edit');
       await openEditModal(ctx, args.body.trigger_id, item);
@@ -22,7 +22,7 @@ export function handleCardResolve(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const item = await changeStatus(deps, ctx, buttonItemId(args), 'resolve', '');
       await ctx.reply(confirm.resolvedFromCard(item));
     });

@@ -11,7 +11,7 @@ export function handleCardPain(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       const view = buildPainModal({
         itemId: item.id,

@@ -13,7 +13,7 @@ export function handleCardRepost(deps: Deps) {
     const ctx = { ...buttonContext(args), channelId: null };
     // The prompt replaces itself with the outcome, so an old "Try again" cannot be pressed twice by mistake.
     const replace = replacingReply(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const item = await findVisibleItem(deps, ctx, buttonItemId(args));
       if (item.card && !item.card.orphaned) {
         await replace(confirm.cardAlreadyPosted(item));

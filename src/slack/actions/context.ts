@@ -3,14 +3,14 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { ephemeral } from '../../../blocks/kit.ts';
 import { notFound } from '../../domain/errors.ts';
 import { parseItemId } from '../../domain/item.ts';
-import type { RequestContext } from '../context.ts';
+import { installedTeam, type RequestContext } from '../context.ts';
 import type { Reply } from '../reply.ts';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function buttonContext({ body, client, respond }: ButtonArgs): RequestContext {
+export function buttonContext({ body, client, respond, context }: ButtonArgs): RequestContext {
   return {
-    teamId: body.team?.id ?? body.user.team_id ?? '',
+    teamId: installedTeam(context),
     userId: body.user.id,
     channelId: body.channel?.id ?? null,
     client,

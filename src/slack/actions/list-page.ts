@@ -12,7 +12,7 @@ export function handleListPage(deps: Deps) {
     await args.ack();
     const ctx = buttonContext(args);
     const replace = replacingReply(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const [pageText = '', state = ''] = (args.action.value ?? '').split(/\|(.*)/s);
       const decoded = decodeListState(state);
       const page = Number(pageText);

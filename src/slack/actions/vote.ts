@@ -25,7 +25,7 @@ export function handleVote(deps: Deps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       await ctx.reply(buildVoteReceipt(await castVote(deps, ctx, parseVoteClick(args))));
     });
   };

@@ -9,7 +9,7 @@ export function handleVotingControl(deps: Deps, closed: boolean) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
     const ctx = buttonContext(args);
-    await answeringErrors(deps.logger, ctx.reply, async () => {
+    await answeringErrors(deps, ctx.reply, async () => {
       const item = await setVotingClosed(deps, ctx, buttonItemId(args), closed);
       await ctx.reply(confirm.voting(item, closed));
     });

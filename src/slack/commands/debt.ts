@@ -14,7 +14,7 @@ import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../.
 import { reportPain } from '../../features/report-pain.ts';
 import { loadItemDetail } from '../../features/show-item.ts';
 import { clip } from '../../lib/text.ts';
-import type { RequestContext } from '../context.ts';
+import { installedTeam, type RequestContext } from '../context.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { answerDigest, openSettings } from './channel-commands.ts';
@@ -69,17 +69,17 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
 }
 
 export function handleDebtCommand(deps: Deps) {
-  return async ({ command, ack, respond, client }: Args): Promise<void> => {
+  return async ({ command, ack, respond, client, context }: Args): Promise<void> => {
     await ack();
     const ctx: RequestContext = {
-      teamId: command.team_id,
+      teamId: installedTeam(context),
       userId: command.user_id,
       channelId: command.channel_id,
       client,
       reply: (message) => respond({ response_type: 'ephemeral', ...message }),
     };
     const parsed = parseCommand(command.text ?? '');
-    await answeringErrors(deps.logger, ctx.reply, () => dispatch(deps, ctx, parsed, command.trigger_id), {
+    await answeringErrors(deps, ctx.reply, () => dispatch(deps, ctx, parsed, command.trigger_id), {
       command: parsed.kind,
       teamId: ctx.teamId,
     });

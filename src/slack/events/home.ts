@@ -3,13 +3,14 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { buildHome } from '../../../blocks/home.ts';
 import type { Deps } from '../../deps.ts';
 import { loadHome } from '../../features/home.ts';
+import { installedTeam } from '../context.ts';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 export function handleHomeOpened(deps: Deps) {
-  return async ({ event, body, client }: Args): Promise<void> => {
+  return async ({ event, context, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const teamId = installedTeam(context);
     try {
       const view = buildHome(await loadHome(deps, teamId, event.user));
       await client.views.publish({ user_id: event.user, view });

@@ -7,7 +7,8 @@ import { type ViewArgs, viewContext, viewValues } from './context.ts';
 import { isFieldErrors, parseFilingState } from './filing-state.ts';
 
 export function handleEditSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, view } = args;
     const parsed = parseFilingState(viewValues(view), 'edit');
     if (isFieldErrors(parsed)) {
       await ack({ response_action: 'errors', errors: parsed });
@@ -18,9 +19,9 @@ export function handleEditSubmission(deps: Deps) {
       await ack(fieldError('title', 'This form is out of date; close it and run /debt edit again.'));
       return;
     }
-    const ctx = viewContext(deps, body, client, meta.channelId);
+    const ctx = viewContext(deps, args, meta.channelId);
     const saved = await answeringViewErrors(
-      deps.logger,
+      deps,
       ack,
       'title',
       async () => void (await editItem(deps, ctx, meta.itemId, parsed.draft)),

@@ -4,23 +4,24 @@ import type { Deps } from '../../deps.ts';
 import type { Item } from '../../domain/item.ts';
 import { publishFiledItem } from '../../features/publish-item.ts';
 import { tellUser } from '../../features/tell-user.ts';
+import { installedTeam } from '../context.ts';
 import { answeringViewErrors, describeError } from '../reply.ts';
 import { type ViewArgs, viewValues } from './context.ts';
 import { isFieldErrors, parseFilingState } from './filing-state.ts';
 
 export function handleFileSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ ack, body, view, client, context }: ViewArgs): Promise<void> => {
     const parsed = parseFilingState(viewValues(view), 'file');
     if (isFieldErrors(parsed)) {
       await ack({ response_action: 'errors', errors: parsed });
       return;
     }
-    const teamId = body.team?.id ?? view.team_id;
+    const teamId = installedTeam(context);
     const reporterId = body.user.id;
     const saved: { filed?: { item: Item; created: boolean } } = {};
     // view.id is the same for every submission of this modal: a resubmission or retry files nothing new.
     await answeringViewErrors(
-      deps.logger,
+      deps,
       ack,
       'title',
       async () => {

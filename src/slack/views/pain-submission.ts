@@ -10,7 +10,8 @@ import { type ViewArgs, viewContext, viewValues } from './context.ts';
 import { text } from './filing-state.ts';
 
 export function handlePainSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, view } = args;
     const raw = text(viewValues(view), FIELD.hours);
     const hours = raw === '' ? null : parsePainHours(raw);
     if (raw !== '' && hours === null) {
@@ -22,10 +23,10 @@ export function handlePainSubmission(deps: Deps) {
       await ack(fieldError(FIELD.hours, 'This form is out of date; open it again.'));
       return;
     }
-    const ctx = viewContext(deps, body, client, meta.channelId);
+    const ctx = viewContext(deps, args, meta.channelId);
     const recorded: { item?: Item | null } = {};
     await answeringViewErrors(
-      deps.logger,
+      deps,
       ack,
       FIELD.hours,
       async () => {

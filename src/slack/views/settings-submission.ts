@@ -8,15 +8,16 @@ import { type ViewArgs, viewContext, viewValues } from './context.ts';
 import { isSettingsErrors, parseSettingsState } from './settings-state.ts';
 
 export function handleSettingsSubmission(deps: Deps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async (args: ViewArgs): Promise<void> => {
+    const { ack, view } = args;
     const meta = readMetadata(SettingsMetadataSchema, view.private_metadata);
     if (!meta) {
       await ack(fieldError(FIELD.timezone, 'This form is out of date; run /debt config again.'));
       return;
     }
-    const ctx = viewContext(deps, body, client, meta.channelId);
+    const ctx = viewContext(deps, args, meta.channelId);
     await answeringViewErrors(
-      deps.logger,
+      deps,
       ack,
       FIELD.timezone,
       async () => {

@@ -13,6 +13,8 @@ function buttonArgs(actionId: string, value: string, rec: ReturnType<typeof reco
     ack: rec.record('ack'),
     respond: rec.record('respond'),
     client: {},
+    // Set by the app's authorize: the installing workspace (src/slack/installation.ts).
+    context: { teamId: 'T0001' },
     body: {
       type: 'block_actions',
       ...PAYLOAD_ACTOR,

@@ -25,6 +25,8 @@ function viewArgs(callback: string, state: unknown, metadata: string, rec: Retur
   const args = {
     ack: rec.record('ack'),
     client: {},
+    // Set by the app's authorize: the installing workspace (src/slack/installation.ts).
+    context: { teamId: 'T0001' },
     body: {
       type: 'view_submission',
       ...PAYLOAD_ACTOR,

@@ -22,7 +22,18 @@ export function authTest(s: SlackState): Reply {
 export function usersInfo(s: SlackState, a: Args): Reply {
   const id = str(a.user);
   if (!id || !/^[UWB]/.test(id)) return fail('user_not_found');
-  return { ok: true, user: s.user(id) };
+  const user = s.user(id);
+  // Slack keeps the names people see in `profile`. A `name` a test set stands for the display name the
+  // person chose; without one, display_name is '' (as for people who never chose one) and clients show
+  // real_name. https://docs.slack.dev/reference/methods/users.info
+  const chosen = s.users.get(id)?.name ?? '';
+  const profile = {
+    real_name: user.real_name,
+    real_name_normalized: user.real_name,
+    display_name: chosen,
+    display_name_normalized: chosen,
+  };
+  return { ok: true, user: { ...user, profile } };
 }
 
 export function conversationsInfo(s: SlackState, a: Args): Reply {
