@@ -2,16 +2,13 @@
 // the posting itself is src/features/digest/post-weekly-digest.ts.
 import { type Job, UnrecoverableError } from 'bullmq';
 import { isoWeekKey, slotFromJob } from '../src/domain/schedule.ts';
-import {
-  DIGEST_LOCK_MS,
-  LockLostError,
-  postWeeklyDigest,
-  type WeeklyDigestDeps,
-} from '../src/features/digest/post-weekly-digest.ts';
+import { postWeeklyDigest, type WeeklyDigestDeps } from '../src/features/digest/post-weekly-digest.ts';
 import { DigestPayloadSchema } from './contracts.ts';
 import { AUTH_RETRY_MS, handleDigestFailure } from './digest-failures.ts';
 import { postpone } from './postpone.ts';
 
+/** Longer than one post can take (the worker client times out after 10 s), short enough to recover fast. */
+const DIGEST_LOCK_MS = 20_000;
 const LOCK_BUSY_RETRY_MS = 2_000;
 
 export function createDigestProcessor(deps: WeeklyDigestDeps) {
@@ -36,11 +33,13 @@ export function createDigestProcessor(deps: WeeklyDigestDeps) {
       timezone: settings.timezone ?? deps.config.defaultTimezone,
     };
     try {
-      const outcome = await postWeeklyDigest(deps, base, jobSlot, lockToken);
+      const outcome = await postWeeklyDigest(deps, base, jobSlot, () =>
+        lock.extend(lockToken, DIGEST_LOCK_MS),
+      );
+      if (outcome === 'lock lost') return await postpone(job, token, LOCK_BUSY_RETRY_MS);
       deps.logger.info('digest', { teamId, channelId, outcome });
       return outcome;
     } catch (error) {
-      if (error instanceof LockLostError) return await postpone(job, token, LOCK_BUSY_RETRY_MS);
       return await handleDigestFailure(
         deps,
         job,

@@ -1,5 +1,6 @@
 // Processor of card and vote-panel refresh jobs: payload in, src/features/refresh-message.ts, BullMQ's
-// retry rules out (Retry-After and gates postpone without using an attempt).
+// retry rules out (Retry-After and gates postpone without using an attempt; a thrown failure uses one of the
+// job's bounded attempts, jobs/producers/refresh.ts; a refusal fails it at once).
 import { type Job, UnrecoverableError } from 'bullmq';
 import { type RefreshDeps, refreshMessage } from '../src/features/refresh-message.ts';
 import { CardRefreshPayloadSchema } from './contracts.ts';
@@ -12,7 +13,8 @@ export function createRefreshProcessor(deps: RefreshDeps) {
     const { teamId, itemId, target } = parsed.data;
     const outcome = await refreshMessage(deps, teamId, itemId, target);
     if ('retryInMs' in outcome) return postpone(job, token, outcome.retryInMs);
-    if ('refused' in outcome) throw new UnrecoverableError(outcome.refused);
+    // Slack will never take this payload: failing for good here keeps the job from retrying forever.
+    if ('refused' in outcome) throw new UnrecoverableError(`Slack refused the ${target}: ${outcome.refused}`);
     return outcome.done;
   };
 }

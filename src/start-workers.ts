@@ -8,7 +8,6 @@ import { createDigestProcessor } from '../jobs/digest.ts';
 import { createRefreshProcessor } from '../jobs/refresh-message.ts';
 import type { Deps, Runtime } from './deps.ts';
 import { publishFiledItem } from './features/publish-item.ts';
-import { workspaceUrl } from './features/workspace-links.ts';
 import type { Running } from './lib/running.ts';
 import { classifySlackError } from './lib/slack-errors.ts';
 
@@ -87,7 +86,6 @@ export async function startWorkers(runtime: Runtime): Promise<Running> {
   const digest = createDigestProcessor({
     ...deps,
     client,
-    workspaceUrl: () => workspaceUrl(client, deps.logger),
   });
   const digests = watch(
     new Worker(QUEUE_NAMES.digests, digest, {

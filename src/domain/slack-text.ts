@@ -51,7 +51,8 @@ function special(command: string, label: string | null): string {
   const [name = '', id] = command.split('^');
   if (name === 'here' || name === 'channel' || name === 'everyone') return `@${name}`;
   if (name === 'date') return label ?? dateFallback(id);
-  if (label !== null && label !== '') return name === 'subteam' && !label.startsWith('@') ? `@${label}` : label;
+  if (label !== null && label !== '')
+    return name === 'subteam' && !label.startsWith('@') ? `@${label}` : label;
   return `@${name === 'subteam' ? (id ?? name) : name}`;
 }
 

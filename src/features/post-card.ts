@@ -5,10 +5,10 @@ import type { CardFailure } from '../../blocks/card-failure.ts';
 import type { Message } from '../../blocks/kit.ts';
 import type { Deps } from '../deps.ts';
 import type { Item } from '../domain/item.ts';
-import { classifySlackError } from '../lib/slack-errors.ts';
-import { ensurePanel, type PanelDeps } from './post-panel.ts';
+import { classifySlackError, refusedPayload } from '../lib/slack-errors.ts';
+import { type PanelDeps, postPanel } from './post-panel.ts';
 
-export type CardDeps = PanelDeps & Pick<Deps, 'digests'>;
+export type CardDeps = PanelDeps & Pick<Deps, 'digests' | 'producers' | 'clock'>;
 
 /**
  * Why a card was not posted: `busy` — another process holds the claim and is posting it; `transient` —
@@ -54,12 +54,23 @@ export async function postCard(
     if (latest.card && !latest.card.orphaned) return { ok: true, item: latest };
     const [scored] = await deps.scores.score(item.teamId, [latest]);
     if (!scored) throw new Error('scoring returned nothing');
+    const card = buildCard(scored);
     let ts: string;
     try {
-      ts = await sendCard(client, latest, buildCard(scored));
+      ts = await sendCard(client, latest, card);
     } catch (error) {
       const failure = classifySlackError(error);
-      deps.logger.warn('card not posted', { teamId: item.teamId, itemId: item.id, error: failure });
+      const where = { teamId: item.teamId, itemId: item.id };
+      if (failure.kind === 'platform')
+        deps.logger.error('Slack refused the card', { ...where, ...refusedPayload(failure, card) });
+      else deps.logger.warn('card not posted', { ...where, error: failure });
+      if (failure.kind === 'auth') {
+        // The token is refused for every post: stop them all, as the workers do (SPEC §2.4).
+        await deps.digests.pause(failure.error, deps.clock.now().toISOString());
+        deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
+          error: failure.error,
+        });
+      }
       const passing = failure.kind === 'rate_limited' || failure.kind === 'transient';
       return { ok: false, item: latest, cause: passing ? 'transient' : 'refused', failure };
     }
@@ -70,8 +81,20 @@ export async function postCard(
       (i) => ({ ...i, card: { ts, orphaned: false }, panelTs: null, panelOrphaned: false }),
       null,
     );
-    // The panel is the card's first thread reply; it handles (and logs) its own failures.
-    return { ok: true, item: await ensurePanel(deps, client, saved) };
+    // The panel is the card's first thread reply. A failure that may pass (rate limit, 5xx) becomes a panel
+    // refresh job, which posts it with the jobs' retries; a refused or unreachable thread is logged by postPanel.
+    const panel = await postPanel(deps, client, saved);
+    const passing = panel.failure?.failure.kind;
+    if (passing === 'rate_limited' || passing === 'transient') {
+      await deps.producers.refreshMessage(item.teamId, item.id, 'panel').catch((error: unknown) =>
+        deps.logger.warn('could not queue the vote panel; the next refresh posts it', {
+          teamId: item.teamId,
+          itemId: item.id,
+          error,
+        }),
+      );
+    }
+    return { ok: true, item: panel.item };
   } finally {
     await deps.claims.release(item.teamId, 'card', claimKey);
   }

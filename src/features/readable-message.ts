@@ -10,6 +10,8 @@ import type { Actor } from './actor.ts';
 export const USER_NAME_TTL_SECONDS = 24 * 60 * 60;
 /** At most this many users.info calls per message; further mentions keep their label or id. */
 export const MAX_NAME_LOOKUPS = 20;
+/** At most this many names read from the cache (one MGET) per message. */
+const MAX_CACHED_NAMES = 200;
 
 type UsersInfo = Awaited<ReturnType<webApi.WebClient['users']['info']>>;
 
@@ -31,10 +33,12 @@ async function lookUpNames(
   names: Map<string, string>,
 ): Promise<void> {
   const { teamId, client } = actor;
-  const cached = await deps.userNames.get(teamId, userIds).catch((error: unknown) => {
-    deps.logger.warn('user name cache unreadable; asking Slack', { teamId, error });
-    return new Map<string, string>();
-  });
+  const cached = await deps.userNames
+    .get(teamId, userIds.slice(0, MAX_CACHED_NAMES))
+    .catch((error: unknown) => {
+      deps.logger.warn('user name cache unreadable; asking Slack', { teamId, error });
+      return new Map<string, string>();
+    });
   for (const [id, name] of cached) names.set(id, name);
 
   const missing = userIds.filter((id) => !names.has(id)).slice(0, MAX_NAME_LOOKUPS);

@@ -5,18 +5,22 @@ import { buildCard } from '../../blocks/card.ts';
 import { buildVotePanel } from '../../blocks/vote-panel.ts';
 import { REFRESH_SLOT_MS, type RefreshTarget } from '../../jobs/contracts.ts';
 import type { Deps } from '../deps.ts';
-import { classifySlackError } from '../lib/slack-errors.ts';
-import { ensurePanel } from './post-panel.ts';
+import { classifySlackError, refusedPayload, type SlackFailure } from '../lib/slack-errors.ts';
+import { postPanel } from './post-panel.ts';
 
 export type RefreshDeps = Pick<
   Deps,
-  'digests' | 'budget' | 'items' | 'scores' | 'claims' | 'refreshGates' | 'logger'
+  'digests' | 'budget' | 'items' | 'scores' | 'claims' | 'refreshGates' | 'logger' | 'clock'
 > & {
   /** A client without automatic retries: Retry-After is honoured by the caller's retry. */
   client: webApi.WebClient;
 };
 
-/** `done`: nothing more to do. `retryInMs`: try again then, not counted as a failure. `refused`: Slack will not. */
+/**
+ * `done`: nothing more to do. `retryInMs`: try again then, not counted as a failure (a rate limit, a gate, an
+ * auth pause). `refused`: Slack will not, ever. A failure worth a bounded number of retries (5xx, network, a code
+ * no method documents) is thrown, for the job's attempts and backoff.
+ */
 export type RefreshOutcome = { done: string } | { retryInMs: number } | { refused: string };
 
 const PAUSED_RETRY_MS = 60_000;
@@ -46,11 +50,13 @@ export async function refreshMessage(
 ): Promise<RefreshOutcome> {
   // While Slack refuses the token (SPEC §2.4) nothing is posted; the refresh waits, the state is kept.
   if (await deps.digests.paused()) return { retryInMs: PAUSED_RETRY_MS };
-  let item = await deps.items.get(teamId, itemId);
+  const item = await deps.items.get(teamId, itemId);
   if (!item?.card || item.card.orphaned) return { done: 'no card' };
   if (target === 'panel' && !item.panelTs) {
-    item = await ensurePanel(deps, deps.client, item);
-    return { done: item.panelTs ? 'panel posted' : 'panel not posted' };
+    const attempt = await postPanel(deps, deps.client, item);
+    if (attempt.item.panelTs) return { done: 'panel posted' };
+    if (!attempt.failure || attempt.failure.failure.kind === 'channel') return { done: 'panel not posted' };
+    return afterFailure(deps, teamId, attempt.failure.failure, attempt.failure.error);
   }
   const ts = target === 'card' ? item.card.ts : item.panelOrphaned ? null : item.panelTs;
   if (!ts) return { done: 'no message' };
@@ -80,13 +86,42 @@ export async function refreshMessage(
     return { done: 'updated' };
   } catch (error) {
     const failure = classifySlackError(error);
-    if (failure.kind === 'rate_limited') return { retryInMs: failure.retryAfterSeconds * 1000 };
+    const where = { teamId, itemId, target, ts };
     if (failure.kind === 'channel') {
       await markOrphaned(deps, teamId, itemId, target);
-      deps.logger.warn('message orphaned', { teamId, itemId, target, error: failure.error });
+      deps.logger.warn('message orphaned', { ...where, error: failure.error });
       return { done: 'orphaned' };
     }
-    if (failure.kind === 'platform' || failure.kind === 'auth') return { refused: failure.error };
-    throw error;
+    if (failure.kind === 'platform')
+      deps.logger.error('Slack refused the refresh', { ...where, ...refusedPayload(failure, content) });
+    else deps.logger.info('refresh not done', { ...where, failure });
+    return afterFailure(deps, teamId, failure, error);
+  }
+}
+
+/** What a failed call (other than a channel error, handled where it happened) means for the refresh job. */
+async function afterFailure(
+  deps: RefreshDeps,
+  teamId: string,
+  failure: SlackFailure,
+  error: unknown,
+): Promise<RefreshOutcome> {
+  switch (failure.kind) {
+    case 'rate_limited':
+      // Both spellings: Retry-After for a 429, a default wait for `rate_limited`; never given up.
+      return { retryInMs: failure.retryAfterSeconds * 1000 };
+    case 'auth':
+      // Everything stops, as for the digest; the refresh waits for the token to be fixed, keeping the state.
+      await deps.digests.pause(failure.error, deps.clock.now().toISOString());
+      deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
+        teamId,
+        error: failure.error,
+      });
+      return { retryInMs: PAUSED_RETRY_MS };
+    case 'platform':
+    case 'channel':
+      return { refused: failure.error };
+    case 'transient':
+      throw error;
   }
 }

@@ -112,7 +112,7 @@ export function refusedPayload(
   payload: { text?: string | undefined; blocks?: readonly unknown[] | undefined },
 ): Record<string, unknown> {
   return {
-    error: failure.kind === 'rate_limited' ? failure.error : failure.error,
+    error: failure.error,
     payloadBytes: payloadBytes(payload),
     blockCount: payload.blocks?.length ?? 0,
   };

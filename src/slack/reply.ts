@@ -3,8 +3,8 @@
 import * as say from '../../blocks/error-text.ts';
 import type { Message } from '../../blocks/kit.ts';
 import { buildNotice } from '../../blocks/notice.ts';
-import { isDomainError } from '../domain/errors.ts';
 import type { Deps } from '../deps.ts';
+import { isDomainError } from '../domain/errors.ts';
 import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { digestSchedulerId } from '../../jobs/producers/digest-schedule.ts';
 import { digestPosts } from '../support/digest-jobs.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { interactionBody, postToApp } from '../support/sign.ts';
+import { interactionBody, postToApp, suggestionBody } from '../support/sign.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -100,22 +100,7 @@ describe('digest settings and commands', () => {
   });
 
   it('searches time zones as the user types', async () => {
-    const res = await postToApp(
-      h.events,
-      SIGNING_SECRET,
-      interactionBody({
-        type: 'block_suggestion',
-        action_id: 'timezone',
-        block_id: 'timezone',
-        value: 'berl',
-        team: { id: TEAM, domain: 'fake' },
-        user: { id: 'U0ALICE', name: 'alice', team_id: TEAM },
-        api_app_id: 'A0FAKE',
-        token: 'legacy',
-        container: { type: 'view', view_id: 'V1' },
-        view: { id: 'V1', callback_id: 'debt_settings', type: 'modal' },
-      }),
-    );
+    const res = await postToApp(h.events, SIGNING_SECRET, suggestionBody('timezone', 'berl', TEAM));
     expect(res.status).toBe(200);
     const options = (res.json as { options: { value: string }[] }).options.map((o) => o.value);
     expect(options[0]).toBe('Europe/Berlin');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { eventBody, postToApp } from '../support/sign.ts';
+import { eventCallbackBody, postToApp } from '../support/sign.ts';
 
 describe('App Home', () => {
   const h = useHarness({
@@ -12,21 +12,16 @@ describe('App Home', () => {
     const res = await postToApp(
       h.events,
       SIGNING_SECRET,
-      eventBody({
-        token: 'legacy',
-        team_id: TEAM,
-        api_app_id: 'A0FAKE',
-        type: 'event_callback',
-        event_id: `Ev${Date.now()}${userId}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event: {
+      eventCallbackBody(
+        {
           type: 'app_home_opened',
           user: userId,
           channel: `D${userId}`,
           tab: 'home',
           event_ts: `${Date.now() / 1000}`,
         },
-      }),
+        TEAM,
+      ),
       'application/json',
       retry ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {},
     );

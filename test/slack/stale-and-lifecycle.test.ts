@@ -3,7 +3,7 @@
 // shows in /readyz, with every item kept.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { eventBody, interactionBody, postToApp } from '../support/sign.ts';
+import { eventCallbackBody, interactionBody, postToApp, suggestionBody } from '../support/sign.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -54,23 +54,7 @@ describe('stale and unknown surfaces', () => {
   });
 
   it('offers no suggestions for a select it does not know', async () => {
-    // Shape: block_suggestion payload, https://docs.slack.dev/reference/interaction-payloads/block_suggestion-payload
-    const res = await postToApp(
-      h.events,
-      SIGNING_SECRET,
-      interactionBody({
-        type: 'block_suggestion',
-        action_id: 'debt_old_select',
-        block_id: 'b',
-        value: 'ber',
-        team: { id: TEAM, domain: 'fake' },
-        user: { id: 'U0ALICE', name: 'alice', team_id: TEAM },
-        api_app_id: 'A0FAKE',
-        token: 'legacy',
-        container: { type: 'view', view_id: 'V1' },
-        view: { id: 'V1', callback_id: 'debt_settings', team_id: TEAM, type: 'modal' },
-      }),
-    );
+    const res = await postToApp(h.events, SIGNING_SECRET, suggestionBody('debt_old_select', 'ber', TEAM));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ options: [] });
   });
@@ -87,22 +71,7 @@ describe('losing access to the workspace', () => {
 
   /** An Events API delivery; shapes from https://docs.slack.dev/reference/events/app_uninstalled and …/tokens_revoked. */
   const deliver = (event: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    postToApp(
-      h.events,
-      SIGNING_SECRET,
-      eventBody({
-        token: 'legacy',
-        team_id: TEAM,
-        api_app_id: 'A0FAKE',
-        type: 'event_callback',
-        event_id: `Ev${Date.now()}${Math.random()}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: 'U0BOT', is_bot: true }],
-        event,
-      }),
-      'application/json',
-      headers,
-    );
+    postToApp(h.events, SIGNING_SECRET, eventCallbackBody(event, TEAM), 'application/json', headers);
 
   it('pauses posting on app_uninstalled and says so in /readyz; items are kept', async () => {
     const id = await h.file({ title: 'Kept across a reinstall' });

@@ -95,6 +95,12 @@ describe('FakeSlack emulated methods', () => {
     expect(plain.messages?.[2]?.metadata).toBeUndefined();
     const withMeta = await client.conversations.history({ channel: 'C2', include_all_metadata: true });
     expect(withMeta.messages?.[2]?.metadata).toEqual(metadata);
+    // The next page through response_metadata.next_cursor; the last page has an empty cursor.
+    const cursor = all.response_metadata?.next_cursor;
+    expect(cursor).toBeTruthy();
+    const rest = await client.conversations.history({ channel: 'C2', limit: 2, cursor });
+    expect(rest.messages?.map((m) => m.text)).toEqual(['one']);
+    expect(rest.response_metadata?.next_cursor).toBe('');
   });
 
   it('refuses private channels without the bot and archived channels', async () => {

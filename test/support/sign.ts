@@ -74,6 +74,39 @@ export function eventBody(obj: object): string {
   return JSON.stringify(obj);
 }
 
+/**
+ * An `event_callback` envelope around one event, as https://docs.slack.dev/apis/events-api/ shows it,
+ * with the `authorizations` entry naming the installation the event is for.
+ */
+export function eventCallbackBody(event: Record<string, unknown>, teamId: string): string {
+  return eventBody({
+    token: 'legacy',
+    team_id: teamId,
+    api_app_id: 'A0FAKE',
+    type: 'event_callback',
+    event_id: `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'UBOT', is_bot: true }],
+    event,
+  });
+}
+
+/** The block_suggestion payload of an external select as the user types (…/block_suggestion-payload). */
+export function suggestionBody(actionId: string, value: string, teamId: string): string {
+  return interactionBody({
+    type: 'block_suggestion',
+    action_id: actionId,
+    block_id: actionId,
+    value,
+    team: { id: teamId, domain: 'fake' },
+    user: { id: 'U0ALICE', name: 'alice', team_id: teamId },
+    api_app_id: 'A0FAKE',
+    token: 'legacy',
+    container: { type: 'view', view_id: 'V1' },
+    view: { id: 'V1', callback_id: 'debt_settings', team_id: teamId, type: 'modal' },
+  });
+}
+
 export interface AppResponse {
   status: number;
   text: string;

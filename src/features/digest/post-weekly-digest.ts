@@ -10,19 +10,23 @@ import { DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { digestWindow, isoWeekKey, resolveSlot } from '../../domain/schedule.ts';
 import type { ChannelSettings } from '../../domain/settings.ts';
+import { classifySlackError, refusedPayload } from '../../lib/slack-errors.ts';
+import { workspaceUrl } from '../workspace-links.ts';
 import { type ComposeDeps, composeDigest } from './compose-digest.ts';
 import { findPostedDigest } from './find-posted-digest.ts';
-
-/** Longer than one post can take (the worker client times out after 10 s), short enough to recover fast. */
-export const DIGEST_LOCK_MS = 20_000;
 
 export interface WeeklyDigestDeps
   extends ComposeDeps,
     Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config'> {
   /** The worker client: no automatic retries, so Retry-After is honoured once, by the job. */
   client: webApi.WebClient;
-  workspaceUrl(): Promise<string | null>;
 }
+
+/**
+ * Renews the caller's hold on the channel's posting lock right before the post; false when it was lost
+ * (expired, and maybe taken by another worker), and then nothing is posted.
+ */
+export type LockRenewal = () => Promise<boolean>;
 
 /** A channel's digest for one scheduled slot (ms) and the ISO week it counts for. */
 export interface Slot {
@@ -35,9 +39,6 @@ export interface Slot {
 }
 
 export type ChannelDigest = Omit<Slot, 'slot' | 'week'>;
-
-/** A lock that expired under us: someone else may be posting; retry later rather than risk a second post. */
-export class LockLostError extends Error {}
 
 /**
  * Cards reach public channels without the bot in them (chat:write.public), but reading history for the
@@ -61,7 +62,11 @@ async function alreadyPosted(deps: WeeklyDigestDeps, s: Slot): Promise<boolean> 
   return found !== null;
 }
 
-async function postOnce(deps: WeeklyDigestDeps, s: Slot, lockToken: string): Promise<string> {
+async function postOnce(
+  deps: WeeklyDigestDeps,
+  s: Slot,
+  stillHolding: LockRenewal,
+): Promise<'posted' | 'already posted' | 'lock lost'> {
   if (await alreadyPosted(deps, s)) return 'already posted';
   const now = deps.clock.now();
   await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString());
@@ -70,21 +75,35 @@ async function postOnce(deps: WeeklyDigestDeps, s: Slot, lockToken: string): Pro
     window: digestWindow({ ...s.settings, timezone: s.timezone }, s.slot),
     kind: 'scheduled',
     now,
-    workspaceUrl: await deps.workspaceUrl(),
+    workspaceUrl: await workspaceUrl(deps.client, deps.logger),
   });
-  if (!(await deps.digests.lock(s.teamId, s.channelId).extend(lockToken, DIGEST_LOCK_MS)))
-    throw new LockLostError();
-  const posted = await deps.client.chat.postMessage({
-    channel: s.channelId,
-    text: composed.message.text,
-    blocks: composed.message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-    metadata: {
-      event_type: DIGEST_EVENT_TYPE,
-      event_payload: { team: s.teamId, channel: s.channelId, week: s.week },
-    },
-  });
+  // Someone else may be posting: retry later rather than risk a second post.
+  if (!(await stillHolding())) return 'lock lost';
+  let posted: { ts?: string };
+  try {
+    posted = await deps.client.chat.postMessage({
+      channel: s.channelId,
+      text: composed.message.text,
+      blocks: composed.message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: {
+        event_type: DIGEST_EVENT_TYPE,
+        event_payload: { team: s.teamId, channel: s.channelId, week: s.week },
+      },
+    });
+  } catch (error) {
+    // Only here is the payload at hand: a refusal is logged with its size before the caller classifies it.
+    const failure = classifySlackError(error);
+    if (failure.kind === 'platform')
+      deps.logger.error('Slack refused the digest', {
+        teamId: s.teamId,
+        channelId: s.channelId,
+        week: s.week,
+        ...refusedPayload(failure, composed.message),
+      });
+    throw error;
+  }
   await deps.digests.markPosted(s.teamId, s.channelId, s.week, posted.ts ?? '', now.toISOString(), {
     interest: composed.totalInterest,
     missedWeeks: composed.missedWeeks,
@@ -94,15 +113,15 @@ async function postOnce(deps: WeeklyDigestDeps, s: Slot, lockToken: string): Pro
 
 /**
  * Posts the job's slot, or the latest one under 24 h old after an outage; older ones are recorded as missed
- * (the next digest names them). The caller holds the channel's lock (`lockToken`). Slack errors are thrown
- * for the caller to classify.
+ * (the next digest names them). The caller holds the channel's posting lock and renews it through
+ * `stillHolding`. Slack errors are thrown for the caller to classify.
  */
 export async function postWeeklyDigest(
   deps: WeeklyDigestDeps,
   base: ChannelDigest,
   jobSlot: number,
-  lockToken: string,
-): Promise<'posted' | 'already posted' | 'missed'> {
+  stillHolding: LockRenewal,
+): Promise<'posted' | 'already posted' | 'missed' | 'lock lost'> {
   const schedule = { ...base.settings, timezone: base.timezone };
   const { post, missed } = resolveSlot(schedule, jobSlot, deps.clock.now().getTime());
   for (const slot of missed) {
@@ -118,10 +137,5 @@ export async function postWeeklyDigest(
     });
   if (post === null) return 'missed';
   await ensureMember(deps.client, base.channelId);
-  const outcome = await postOnce(
-    deps,
-    { ...base, slot: post, week: isoWeekKey(post, base.timezone) },
-    lockToken,
-  );
-  return outcome === 'posted' ? 'posted' : 'already posted';
+  return postOnce(deps, { ...base, slot: post, week: isoWeekKey(post, base.timezone) }, stillHolding);
 }

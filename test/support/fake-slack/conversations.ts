@@ -78,12 +78,31 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
     .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
     .filter((m) => inRange(Number(m.ts)))
     .reverse();
-  const page = all.slice(0, limit).map((m) => {
+  // Cursor pagination as https://docs.slack.dev/apis/web-api/pagination describes: an opaque cursor in
+  // response_metadata.next_cursor, empty on the last page. Ours encodes the offset; a bad one is refused.
+  const cursor = str(a.cursor);
+  const offset = cursor
+    ? Number(
+        Buffer.from(cursor, 'base64')
+          .toString()
+          .replace(/^offset:/, ''),
+      )
+    : 0;
+  if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
+  const page = all.slice(offset, offset + limit).map((m) => {
     const out = publicMessage(m);
     if (!withMetadata) delete out.metadata;
     return out;
   });
-  return { ok: true, messages: page, has_more: all.length > limit, pin_count: 0 };
+  const more = all.length > offset + limit;
+  const next = more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+  return {
+    ok: true,
+    messages: page,
+    has_more: more,
+    pin_count: 0,
+    response_metadata: { next_cursor: next },
+  };
 }
 
 export function conversationsOpen(s: SlackState, a: Args): Reply {

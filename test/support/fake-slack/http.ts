@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { readManifestBotScopes } from '../method-scopes.ts';
-import type { Failure, FakeCall } from './types.ts';
+import type { FakeCall } from './types.ts';
 
 export interface HttpReply {
   status: number;
@@ -11,19 +11,6 @@ export interface HttpReply {
 }
 
 export const json = (body: unknown, status = 200): HttpReply => ({ status, body });
-
-/** What WebClient sees for each injected failure: Slack's error shape, a 429 with Retry-After, or a 500. */
-export function failureReply(failure: Failure): HttpReply {
-  if ('error' in failure) return json({ ok: false, error: failure.error });
-  if (failure.status === 429) {
-    return {
-      status: 429,
-      headers: { 'retry-after': String(failure.retryAfter) },
-      body: { ok: false, error: 'ratelimited' },
-    };
-  }
-  return json({ ok: false, error: 'internal_error' }, 500);
-}
 
 export function send(res: ServerResponse, reply: HttpReply): void {
   // The caller may be gone (a worker killed while its reply was held); nothing to answer then.

@@ -2,16 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  deferred,
-  describeCalls,
-  failureReply,
-  type HttpReply,
-  json,
-  loadScopes,
-  type PendingHold,
-  send,
-} from './http.ts';
+import { deferred, describeCalls, type HttpReply, json, loadScopes, type PendingHold, send } from './http.ts';
 import { checkCall, checkScopes, HANDLERS } from './methods.ts';
 import { parseRequest, readBody } from './parse.ts';
 import { RateLimiter } from './rate-limits.ts';
@@ -30,6 +21,23 @@ import type {
 import { pollUntil, type Truthy } from './wait.ts';
 
 const DEFAULT_MANIFEST = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
+
+/** An injected failure as Slack sends it (see `Failure`), or `drop`: close the connection without answering. */
+function failureAnswer(failure: Failure): HttpReply | 'drop' {
+  if ('drop' in failure) return 'drop';
+  if ('error' in failure) {
+    const limited = failure.error === 'ratelimited';
+    const retryAfter = failure.retryAfter === undefined ? (limited ? 1 : null) : failure.retryAfter;
+    return {
+      status: failure.status ?? (limited ? 429 : 200),
+      ...(retryAfter === null ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+      body: { ok: false, error: failure.error },
+    };
+  }
+  if (failure.status === 429) return failureAnswer({ error: 'ratelimited', retryAfter: failure.retryAfter });
+  const error = failure.status === 503 ? 'service_unavailable' : 'internal_error';
+  return json({ ok: false, error }, failure.status);
+}
 
 export class FakeSlack {
   /** Every Web API call (and every response_url POST, as method `response_url`), oldest first. */
@@ -132,7 +140,10 @@ export class FakeSlack {
     if (list && i >= 0) list.splice(i, 1);
   }
 
-  /** Fails the next `times` calls of `method` (only those whose arguments `when` accepts, if given). */
+  /**
+   * Fails the next `times` calls of `method` (only those whose arguments `when` accepts, if given), with the
+   * HTTP status and headers Slack uses for that failure (see `Failure`).
+   */
   failNext(method: string, failure: Failure, times = 1, when?: (args: FakeCall['args']) => boolean): void {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(when ? { failure, when } : { failure });
@@ -217,10 +228,11 @@ export class FakeSlack {
       hold.arrived.resolve(call);
       await hold.released.promise;
     }
-    send(res, reply);
+    if (reply === 'drop') res.destroy();
+    else send(res, reply);
   }
 
-  private answer(method: string, args: FakeCall['args'], token: string | undefined): HttpReply {
+  private answer(method: string, args: FakeCall['args'], token: string | undefined): HttpReply | 'drop' {
     const handler = HANDLERS[method];
     const appLevel = method === 'apps.connections.open';
     if (!handler && !appLevel) {
@@ -229,7 +241,7 @@ export class FakeSlack {
     }
     const refused = handler ? checkCall(this.state, method, args) : undefined;
     const failure = this.takeFailure(method, args) ?? this.rateLimiter?.check(method, args, this.state.now());
-    if (failure) return failureReply(failure);
+    if (failure) return failureAnswer(failure);
 
     if (!token) return json({ ok: false, error: 'not_authed' });
     // Socket Mode's one method takes the app-level token, which carries no bot scopes.

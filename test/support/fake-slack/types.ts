@@ -10,8 +10,21 @@ export interface FakeCall {
   at: number;
 }
 
-/** `{error}`: HTTP 200 with ok:false; `{status:429}`: rate limited with Retry-After; `{status:500}`: server error. */
-export type Failure = { error: string } | { status: 429; retryAfter: number } | { status: 500 };
+/**
+ * A failure to answer a call with, as Slack would send it:
+ * - `{ error }`: Slack's `{ ok: false, error }` with the HTTP status Slack uses for that code: 429 with a
+ *   Retry-After header (`retryAfter`, default 1 s) for `ratelimited`; 200 for every other code, `rate_limited`
+ *   ("posted too many messages") and `service_unavailable` included, as the methods' docs describe them.
+ *   `status` overrides the HTTP status (e.g. 503), `retryAfter` adds the header (null: a 429 without one).
+ * - `{ status: 429, retryAfter }`: the same as `{ error: 'ratelimited', retryAfter }`.
+ * - `{ status: 500 | 502 | 503 | 504 }`: a server error (body `internal_error`, or `service_unavailable` for 503).
+ * - `{ drop: true }`: no answer at all; the connection is closed (WebClient throws a request error).
+ */
+export type Failure =
+  | { error: string; status?: number; retryAfter?: number | null }
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 | 504 }
+  | { drop: true; status?: undefined };
 
 export interface FakeUser {
   id: string;
