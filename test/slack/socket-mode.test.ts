@@ -1,6 +1,7 @@
 // Socket Mode is the manifest's default transport: the same flows as over HTTP, acked over the WebSocket.
 import { describe, expect, it } from 'vitest';
 import { TEAM, useHarness } from '../support/harness.ts';
+import { CONNECT_GUEST } from '../support/payload-identities.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -25,6 +26,15 @@ describe('Socket Mode', () => {
     expect(item.panelTs).toBeTruthy();
     const card = h.fake.messages('C0TEAM').find((m) => m.ts === item.card?.ts);
     expect(json(card?.blocks)).toContain('Feature store &lt;join&gt; &amp; drift');
+  });
+
+  it('files a Slack Connect guest’s item under the installing workspace, and answers an unknown button at once', async () => {
+    const id = await h.file({ title: 'Shared-channel feed lag', as: CONNECT_GUEST });
+    expect((await h.deps.items.require(TEAM, id)).reporterId).toBe(CONNECT_GUEST.userId);
+    expect(await h.deps.items.listTeam('T0PARTNER')).toEqual([]);
+    const { response, responseUrl } = await h.click('debt_card_archive', String(id), { as: CONNECT_GUEST });
+    expect(response.status).toBe(200);
+    expect(json(await h.fake.waitFor(() => h.fake.responses(responseUrl)[0]))).toContain('older version');
   });
 
   it('returns inline field errors in the ack and files nothing', async () => {
