@@ -3,6 +3,7 @@ import { benchColdStart } from './cold-start.ts';
 import { benchDigestBuild } from './digest-build.ts';
 import { benchDigestDrain } from './digest-drain.ts';
 import { benchFiling } from './filing.ts';
+import { benchMetricsOverhead } from './metrics-overhead.ts';
 import { benchVoteBurst } from './vote-burst.ts';
 
 const benches: Record<string, () => Promise<string>> = {
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<string>> = {
   'digest-build': benchDigestBuild,
   'digest-drain': benchDigestDrain,
   filing: benchFiling,
+  'metrics-overhead': benchMetricsOverhead,
   'vote-burst': benchVoteBurst,
 };
 const only = process.argv.slice(2);

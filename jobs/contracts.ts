@@ -17,6 +17,16 @@ export const CardRefreshPayloadSchema = z.object({
   itemId: z.number().int().positive(),
   /** Which message to refresh; payloads from before the vote panel carry none and mean the card. */
   target: z.enum(['card', 'panel']).default('card'),
+  /**
+   * The request that queued the refresh (src/lib/request-context.ts), so the job's log lines carry its id.
+   * Optional: payloads from before it, and refreshes queued outside a request, have none. Coalesced requests
+   * share the job of the first (jobs/producers/refresh.ts).
+   */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .catch(undefined),
 });
 /** Refresh requests in one slot share a job; the processor keeps calls to one message this far apart. */
 export const REFRESH_SLOT_MS = 2000;

@@ -30,6 +30,7 @@ export async function handleDigestFailure(
   const attempt = { attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
   if (!isSlackApiError(error)) {
     if (isLastAttempt(job)) {
+      deps.metrics.digest('failed');
       log.error('digest lost: it failed on our side on its last attempt', { ...attempt, error });
       await reportLostDigest(deps, s.teamId, s.channelId, s.settings, { error: null, refused: false });
     }
@@ -45,6 +46,8 @@ export async function handleDigestFailure(
       });
       return postpone(job, token, failure.retryAfterSeconds * 1000);
     case 'channel':
+      // This week's digest cannot reach the channel: lost, and the digest is off until someone fixes it.
+      deps.metrics.digest('failed');
       await switchDigestOff(deps, s.teamId, s.channelId, s.settings, failure.error);
       return 'switched off';
     case 'auth':
@@ -57,6 +60,7 @@ export async function handleDigestFailure(
       throw new DelayedError();
     case 'platform':
       // Slack will refuse the same digest again: no retry, and the stewards hear of it now.
+      deps.metrics.digest('failed');
       log.error('digest lost: Slack refused it', { error: failure.error });
       await reportLostDigest(deps, s.teamId, s.channelId, s.settings, {
         error: failure.error,
@@ -73,6 +77,7 @@ export async function handleDigestFailure(
         );
         throw error;
       }
+      deps.metrics.digest('failed');
       log.error('digest lost: Slack kept failing until the last attempt', { ...attempt, failure });
       await reportLostDigest(deps, s.teamId, s.channelId, s.settings, {
         error: failure.error,

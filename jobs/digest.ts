@@ -37,6 +37,8 @@ export function createDigestProcessor(deps: WeeklyDigestDeps) {
         lock.extend(lockToken, DIGEST_LOCK_MS),
       );
       if (outcome === 'lock lost') return await postpone(job, token, LOCK_BUSY_RETRY_MS);
+      // Skipped weeks were counted as they were recorded (src/features/digest/post-weekly-digest.ts).
+      if (outcome === 'posted') deps.metrics.digest('posted');
       deps.logger.info('digest', { teamId, channelId, outcome });
       return outcome;
     } catch (error) {

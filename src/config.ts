@@ -11,6 +11,16 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** A TCP port: digits only, 0–65535 (0 picks a free one; tests use it). */
+const port = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a port number (0–65535)')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'must be a port number (0–65535)')
+    .default(fallback);
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: 'is required (the bot token, xoxb-…)' })
@@ -31,7 +41,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits, dots, colons, dashes or underscores')
     .default('debt'),
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  PORT: port(3000),
+  METRICS_PORT: port(9464),
   DEFAULT_TIMEZONE: z
     .string()
     .default('UTC')
@@ -57,6 +68,8 @@ export interface Config {
   };
   redis: { url: string; prefix: string };
   port: number;
+  /** GET /metrics, /healthz and /readyz of a process running only the workers (`npm run start:worker`). */
+  metricsPort: number;
   defaultTimezone: string;
   logLevel: LogLevel;
 }
@@ -97,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     port: e.PORT,
+    metricsPort: e.METRICS_PORT,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
   };

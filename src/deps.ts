@@ -1,11 +1,15 @@
-// createDeps(config): the Redis connections, stores, producers, clock and logger every listener and job shares.
+// createDeps(config): the Redis connections, stores, producers, clock, logger and metrics every listener and job
+// shares.
 import { Queue } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createProducers, type Producers } from '../jobs/producers/index.ts';
 import type { Config } from './config.ts';
+import { COUNTED } from './domain/voting.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { createLifecycle, type Lifecycle } from './lib/lifecycle.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { createMetrics, type Metrics, noMetrics } from './lib/metrics.ts';
 import { type AdminCache, createAdminCache } from './store/admin-cache.ts';
 import { type Budget, type BudgetShape, createBudget } from './store/budget.ts';
 import { type Claims, createClaims } from './store/claims.ts';
@@ -28,6 +32,10 @@ import { createVoteStore, type VoteStore } from './store/votes.ts';
 export interface Deps {
   config: Config;
   logger: Logger;
+  /** This process's Prometheus registry behind GET /metrics (decision 0018). */
+  metrics: Metrics;
+  /** Draining once SIGTERM arrived: /readyz answers 503, new Slack requests are refused. */
+  lifecycle: Lifecycle;
   clock: Clock;
   items: ItemStore;
   votes: VoteStore;
@@ -75,6 +83,34 @@ export interface DepsOverrides {
   logger?: Logger;
   /** Tests that share one workspace across many cases widen it, so one case cannot slow the next. */
   chatUpdateBudget?: BudgetShape;
+  /**
+   * Benchmarks only (bench/metrics-overhead.ts): false leaves out metrics and request ids, to measure what they
+   * cost. Default true.
+   */
+  observability?: boolean;
+}
+
+/** Items filed and votes counted are counted where every caller goes through: the stores. */
+function countingItems(items: ItemStore, metrics: Metrics): ItemStore {
+  return {
+    ...items,
+    async file(input) {
+      const filed = await items.file(input);
+      if (filed.created) metrics.itemFiled();
+      return filed;
+    },
+  };
+}
+
+function countingVotes(votes: VoteStore, metrics: Metrics): VoteStore {
+  return {
+    ...votes,
+    async cast(vote) {
+      const outcome = await votes.cast(vote);
+      if (COUNTED.has(outcome)) metrics.voteCounted(vote.dimension, outcome);
+      return outcome;
+    },
+  };
 }
 
 /** Fail-fast options for request-serving connections: no offline queue, short timeouts. */
@@ -89,6 +125,7 @@ const FAIL_FAST_REDIS: RedisOptions = {
 export function createDeps(config: Config, overrides: DepsOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
+  const metrics = overrides.observability === false ? noMetrics() : createMetrics();
   const keys = createKeys(config.redis.prefix);
   const connections: Redis[] = [];
   const connect = (name: string, options: RedisOptions): Redis => {
@@ -111,15 +148,19 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
   const cardQueue = queue(QUEUE_NAMES.cards);
   const digestQueue = queue(QUEUE_NAMES.digests);
 
-  const items = createItemStore(redis, keys, clock);
-  const votes = createVoteStore(redis, keys, clock);
+  const items = countingItems(createItemStore(redis, keys, clock), metrics);
+  const votes = countingVotes(createVoteStore(redis, keys, clock), metrics);
   const pain = createPainStore(redis, keys);
   const settings = createSettingsStore(redis, keys, (teamId, channelId, error) =>
     logger.error('unreadable channel settings skipped', { teamId, channelId, error }),
   );
+  const digests = createDigestStore(redis, keys);
+  metrics.watchPostingPause(async () => (await digests.paused()) !== null);
   return {
     config,
     logger,
+    metrics,
+    lifecycle: createLifecycle(),
     clock,
     keys,
     redis,
@@ -128,7 +169,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     pain,
     settings,
     scores: createScoreReader(votes, pain, settings, clock),
-    digests: createDigestStore(redis, keys),
+    digests,
     claims: createClaims(redis, keys),
     adminCache: createAdminCache(redis, keys),
     userNames: createUserNames(redis, keys),

@@ -1,11 +1,40 @@
-// Starts a process (listener, workers or both): configuration errors as one clear message, signals, and
-// last-resort error logging.
+// Starts a process (listener, workers or both): configuration and port errors as one clear message, health and
+// metrics for a process running only workers, a bounded drain on SIGTERM, and last-resort error logging.
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
-import { createDeps } from './deps.ts';
+import { createDeps, type Deps } from './deps.ts';
+import { boundPort, closeServer, healthRoutes, PortError, startHttpServer } from './health.ts';
 import type { Running } from './lib/running.ts';
 import { startWeb } from './start-web.ts';
 import { startWorkers } from './start-workers.ts';
+
+/** How long requests being served and jobs running get to finish after SIGTERM (decision 0018). */
+export const DRAIN_MS = 20_000;
+/** After this, the process exits whatever is still running (orchestrators kill at 30 s by default). */
+const HARD_EXIT_MS = 25_000;
+
+/**
+ * A process running only the workers has no Slack endpoint: it serves /healthz, /readyz and /metrics on
+ * METRICS_PORT, so an orchestrator can probe it and Prometheus scrape it.
+ */
+async function startWorkerProbes(deps: Deps): Promise<Running> {
+  const server = await startHttpServer(healthRoutes(deps), deps.config.metricsPort, 'METRICS_PORT');
+  const port = boundPort(server);
+  deps.logger.info('serving health checks and metrics', {
+    port,
+    endpoints: ['/healthz', '/readyz', '/metrics'],
+  });
+  return { port, stop: () => closeServer(server) };
+}
+
+/** True when `work` settled within `ms`. */
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 export async function startProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
   // A local .env is a convenience for `npm start`; variables already set in the environment win.
@@ -25,23 +54,45 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
   if (!(await deps.ready()))
     deps.logger.error('Redis is not answering; starting anyway, /readyz reports 503', {});
 
+  // Started in this order, stopped in the reverse one: the probes answer until the very end.
   const running: Running[] = [];
-  if (parts.workers) running.push(await startWorkers(deps));
-  if (parts.web) running.push(await startWeb(deps));
+  try {
+    if (!parts.web) running.push(await startWorkerProbes(deps));
+    if (parts.workers) running.push(await startWorkers(deps));
+    if (parts.web) running.push(await startWeb(deps));
+  } catch (error) {
+    if (!(error instanceof PortError)) throw error;
+    deps.logger.error(error.message, {});
+    await Promise.allSettled(running.reverse().map((r) => r.stop()));
+    await deps.close();
+    process.exit(1);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      if (signal === 'SIGINT') process.exit(1);
+      return;
+    }
     stopping = true;
-    deps.logger.info('shutting down', { signal });
+    // /readyz answers 503 from here on, and the Slack endpoint refuses new requests (HTTP mode).
+    deps.lifecycle.startDraining();
+    deps.logger.info('shutting down: finishing requests and jobs in progress', { signal, drainMs: DRAIN_MS });
     const timer = setTimeout(() => {
       deps.logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, 25_000);
+    }, HARD_EXIT_MS);
     timer.unref();
-    await Promise.allSettled(running.map((r) => r.stop()));
+    const drained = await within(Promise.allSettled(running.map((r) => r.drain?.())), DRAIN_MS);
+    if (!drained)
+      deps.logger.error('requests or jobs still running after the drain deadline; stopping anyway', {
+        drainMs: DRAIN_MS,
+      });
+    for (const r of [...running].reverse()) await r.stop().catch(() => undefined);
     await deps.close();
-    process.exit(0);
+    deps.logger.info('stopped', { signal, drained });
+    process.exit(drained ? 0 : 1);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

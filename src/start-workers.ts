@@ -1,6 +1,7 @@
-// Starting and stopping the BullMQ workers: card and panel refreshes, upkeep, and weekly digests.
-import { webApi } from '@slack/bolt';
-import { type Job, Worker } from 'bullmq';
+// Starting, draining and stopping the BullMQ workers: card and panel refreshes, upkeep, and weekly digests; their
+// queues' own Prometheus export added to GET /metrics.
+import { LogLevel as BoltLogLevel, webApi } from '@slack/bolt';
+import { type Job, MetricsTime, type Queue, Worker } from 'bullmq';
 import { backfillPanels } from '../jobs/backfill-panels.ts';
 import { sweepUnpublishedCards } from '../jobs/card-sweep.ts';
 import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
@@ -8,6 +9,8 @@ import { createDigestProcessor } from '../jobs/digest.ts';
 import { createRefreshProcessor } from '../jobs/refresh-message.ts';
 import type { Deps, Runtime } from './deps.ts';
 import { publishFiledItem } from './features/publish-item.ts';
+import { slackLogger } from './lib/logger.ts';
+import { countingFetch } from './lib/metrics.ts';
 import type { Running } from './lib/running.ts';
 import { classifySlackError } from './lib/slack-errors.ts';
 
@@ -16,14 +19,31 @@ export const DIGEST_RATE = { max: 4, duration: 1000 };
 /** A killed worker's digest goes back to the queue this fast; a digest job is short. */
 const DIGEST_LOCK_DURATION_MS = 15_000;
 
-/** Workers use their own client: no automatic retries, so 429 Retry-After is honoured once, by the job. */
-export function workerClient(deps: Pick<Deps, 'config'>): webApi.WebClient {
-  return new webApi.WebClient(deps.config.slack.botToken, {
-    slackApiUrl: deps.config.slack.apiUrl,
+/**
+ * Workers use their own client: no automatic retries, so 429 Retry-After is honoured once, by the job. Its calls
+ * are counted like the listener's, and its own warnings go into our log.
+ */
+export function workerClient(deps: Pick<Deps, 'config' | 'metrics' | 'logger'>): webApi.WebClient {
+  const { apiUrl, botToken } = deps.config.slack;
+  return new webApi.WebClient(botToken, {
+    slackApiUrl: apiUrl,
     timeout: 10_000,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    logger: slackLogger(deps.logger, BoltLogLevel.WARN),
+    ...(deps.metrics.enabled ? { fetch: countingFetch(deps.metrics, apiUrl) } : {}),
   });
+}
+
+/**
+ * BullMQ's completed and failed totals (`bullmq_job_completed_total`, `bullmq_job_failed_total`) come from the
+ * per-minute data points workers record when `metrics` is set; a day of points is kept.
+ */
+const JOB_METRICS = { maxDataPoints: MetricsTime.ONE_HOUR * 24 };
+
+/** Queue depth by state and job outcomes, in BullMQ's own Prometheus format, for every scrape. */
+function exportQueues(queues: Queue[]): () => Promise<string> {
+  return async () => (await Promise.all(queues.map((q) => q.exportPrometheusMetrics()))).join('\n');
 }
 
 /** Slack accepted the token again: lift an auth pause; refused: set it (SPEC §2.4). */
@@ -47,10 +67,21 @@ async function checkToken(deps: Deps, client: webApi.WebClient): Promise<void> {
   }
 }
 
+/** The request id a job was queued under (jobs/contracts.ts), for lines logged outside its processor. */
+function jobRequestId(job: Job | undefined): string | undefined {
+  const id = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 function watch(worker: Worker, deps: Deps, name: string): Worker {
   worker.on('error', (error) => deps.logger.error(`${name} worker error`, { error }));
   worker.on('failed', (job: Job | undefined, error) =>
-    deps.logger.warn(`${name} job failed`, { jobId: job?.id, attempts: job?.attemptsMade, error }),
+    deps.logger.warn(`${name} job failed`, {
+      jobId: job?.id,
+      attempts: job?.attemptsMade,
+      requestId: jobRequestId(job),
+      error,
+    }),
   );
   return worker;
 }
@@ -79,6 +110,7 @@ export async function startWorkers(runtime: Runtime): Promise<Running> {
       // The workspace's chat.update budget is a token bucket in Redis spent right before each call
       // (src/features/refresh-message.ts), not a queue limiter: postponed jobs must not use it up.
       concurrency: 8,
+      metrics: JOB_METRICS,
     }),
     deps,
     'card',
@@ -95,6 +127,7 @@ export async function startWorkers(runtime: Runtime): Promise<Running> {
       limiter: DIGEST_RATE,
       lockDuration: DIGEST_LOCK_DURATION_MS,
       stalledInterval: 5_000,
+      metrics: JOB_METRICS,
     }),
     deps,
     'digest',
@@ -108,7 +141,10 @@ export async function startWorkers(runtime: Runtime): Promise<Running> {
   await deps.producers.scheduleMaintenance();
   await checkToken(deps, client);
   await deps.producers.reconcileDigestSchedules(deps.settings, deps.logger);
+  deps.metrics.addSource('bullmq', exportQueues([runtime.cardQueue, runtime.digestQueue]));
   deps.logger.info('workers started', { queues: [QUEUE_NAMES.cards, QUEUE_NAMES.digests] });
-  // close() lets running jobs finish; unfinished ones go back to the queue for another worker.
-  return { stop: async () => void (await Promise.all([cards.close(), digests.close()])) };
+  // close() takes no new job and lets running ones finish; BullMQ hands back the same promise when asked again.
+  // A job cut off by the process's drain deadline goes back to the queue (stalled) for another worker.
+  const close = async () => void (await Promise.all([cards.close(), digests.close()]));
+  return { drain: close, stop: close };
 }

@@ -23,7 +23,8 @@ export interface Cluster {
 function startProcess(kind: 'web' | 'worker', env: Record<string, string>): Promise<AppProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', `src/${kind}.ts`], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: '0' },
+    // Any free ports: several processes run side by side (a worker serves its probes on METRICS_PORT).
+    env: { ...process.env, ...env, PORT: '0', METRICS_PORT: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const proc: AppProcess = { kind, child, events: '', log: [] };
@@ -36,13 +37,17 @@ function startProcess(kind: 'web' | 'worker', env: Record<string, string>): Prom
     if (child.stderr) {
       createInterface({ input: child.stderr }).on('line', (line) => {
         proc.log.push(line);
+        let entry: { msg?: unknown; port?: unknown };
+        try {
+          entry = JSON.parse(line);
+        } catch {
+          return;
+        }
         const ready =
-          kind === 'web'
-            ? /"listening for Slack over HTTP".*"port":(\d+)/.exec(line)
-            : /"workers started"/.exec(line);
+          kind === 'web' ? entry.msg === 'listening for Slack over HTTP' : entry.msg === 'workers started';
         if (!ready) return;
         clearTimeout(timer);
-        if (kind === 'web') proc.events = `http://127.0.0.1:${ready[1]}/slack/events`;
+        if (kind === 'web') proc.events = `http://127.0.0.1:${String(entry.port)}/slack/events`;
         resolve(proc);
       });
     }

@@ -1,6 +1,6 @@
 // One running app for an integration test: real Bolt HTTP receiver, real Redis (own prefix), fake Slack Web API.
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { type LogLevel, loadConfig } from '../../src/config.ts';
 import { createDeps, type Runtime } from '../../src/deps.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -19,9 +19,13 @@ export interface HarnessOptions {
   workers?: boolean;
   /** Connect over Socket Mode (an app-level token) instead of serving signed HTTP requests. */
   socketMode?: boolean;
+  /** What `log` captures; default info. */
+  logLevel?: LogLevel;
 }
 
 export interface Harness extends Driver {
+  /** `http://127.0.0.1:PORT` of the web process: /metrics, /healthz, /readyz (Socket Mode: its health server). */
+  origin: string;
   fake: FakeSlack;
   deps: Runtime;
   log: string[];
@@ -37,13 +41,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_API_URL: fake.url,
     REDIS_PREFIX: prefix,
     PORT: '0',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: options.logLevel ?? 'info',
     ...(options.socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
   });
   const log: string[] = [];
   const deps = createDeps(config, {
     ...(options.clock ? { clock: options.clock } : {}),
-    logger: createLogger('info', {}, (line) => log.push(line)),
+    logger: createLogger(options.logLevel ?? 'info', {}, (line) => log.push(line)),
     chatUpdateBudget: { capacity: 1000, perSecond: 100 },
   });
   await deps.ready();
@@ -67,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       );
       return id;
     },
+    origin: `http://127.0.0.1:${web.port}`,
     fake,
     deps,
     log,

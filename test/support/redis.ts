@@ -36,3 +36,36 @@ export async function deleteByPrefix(redis: Redis, prefix: string): Promise<numb
   } while (cursor !== '0');
   return deleted;
 }
+
+/**
+ * Every key matching `pattern` with its whole content, as one comparable string per key (erasure tests
+ * compare a workspace's data before and after). `persistentOnly` leaves out keys with a TTL (gates, caches).
+ */
+export async function dumpKeys(
+  redis: Redis,
+  pattern: string,
+  { persistentOnly = false } = {},
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    for (const key of found) {
+      if (persistentOnly && (await redis.pttl(key)) !== -1) continue;
+      out.set(key, JSON.stringify(await readAny(redis, key)));
+    }
+  } while (cursor !== '0');
+  return out;
+}
+
+async function readAny(redis: Redis, key: string): Promise<unknown> {
+  const type = await redis.type(key);
+  if (type === 'string') return redis.get(key);
+  if (type === 'hash') return redis.hgetall(key);
+  if (type === 'list') return redis.lrange(key, 0, -1);
+  if (type === 'set') return (await redis.smembers(key)).sort();
+  if (type === 'zset') return redis.zrange(key, 0, '-1', 'WITHSCORES');
+  if (type === 'stream') return redis.xrange(key, '-', '+');
+  return type;
+}

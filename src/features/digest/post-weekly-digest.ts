@@ -17,7 +17,7 @@ import { findPostedDigest } from './find-posted-digest.ts';
 
 export interface WeeklyDigestDeps
   extends ComposeDeps,
-    Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config'> {
+    Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config' | 'metrics'> {
   /** The worker client: no automatic retries, so Retry-After is honoured once, by the job. */
   client: webApi.WebClient;
 }
@@ -126,8 +126,10 @@ export async function postWeeklyDigest(
   const { post, missed } = resolveSlot(schedule, jobSlot, deps.clock.now().getTime());
   for (const slot of missed) {
     const late: Slot = { ...base, slot, week: isoWeekKey(slot, base.timezone) };
-    if (!(await alreadyPosted(deps, late)))
+    if (!(await alreadyPosted(deps, late))) {
       await deps.digests.addMissed(base.teamId, base.channelId, late.week);
+      deps.metrics.digest('skipped');
+    }
   }
   if (missed.length > 0)
     deps.logger.warn('digests skipped: more than 24 hours late', {
