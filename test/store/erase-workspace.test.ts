@@ -84,7 +84,8 @@ describe('workspace erasure store on a real Redis', () => {
     await createAdminCache(redis, keys).set(teamId, 'U0ALICE', true, 600);
     await createUserNames(redis, keys).set(teamId, new Map([['U0BOB', 'Bob']]), 600);
     await createRefreshGates(redis, keys).hold(teamId, '1.0001', 60_000);
-    await createBudget(redis, keys, { capacity: 5, perSecond: 1 }).take(teamId, 'chat.update');
+    // A bucket that lives 61 s, longer than the test: its key must still be there to be counted.
+    await createBudget(redis, keys, { capacity: 60, perSecond: 1 }).take(teamId, 'chat.update');
   }
 
   it('refuses anything but a workspace id, which could reach other workspaces through a pattern', async () => {
