@@ -4,6 +4,7 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Slot, WeeklyDigestDeps } from '../src/features/digest/post-weekly-digest.ts';
 import { reportLostDigest, switchDigestOff } from '../src/features/digest/switch-digest-off.ts';
+import { pausePosting } from '../src/features/pause-posting.ts';
 import { classifySlackError, isSlackApiError } from '../src/lib/slack-errors.ts';
 import { postpone } from './postpone.ts';
 
@@ -53,10 +54,7 @@ export async function handleDigestFailure(
     case 'auth':
       // Parked first, then paused: whoever lifts the pause finds this job waiting and can run it at once.
       await job.moveToDelayed(Date.now() + AUTH_RETRY_MS, token);
-      await deps.digests.pause(failure.error, deps.clock.now().toISOString());
-      log.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
-        error: failure.error,
-      });
+      await pausePosting(deps, failure.error, log);
       throw new DelayedError();
     case 'platform':
       // Slack will refuse the same digest again: no retry, and the stewards hear of it now.

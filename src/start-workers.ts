@@ -8,6 +8,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createDigestProcessor } from '../jobs/digest.ts';
 import { createRefreshProcessor } from '../jobs/refresh-message.ts';
 import type { Deps, Runtime } from './deps.ts';
+import { pausePosting } from './features/pause-posting.ts';
 import { publishFiledItem } from './features/publish-item.ts';
 import { slackLogger } from './lib/logger.ts';
 import { countingFetch } from './lib/metrics.ts';
@@ -59,10 +60,7 @@ async function checkToken(deps: Deps, client: webApi.WebClient): Promise<void> {
   } catch (error) {
     const failure = classifySlackError(error);
     if (failure.kind === 'auth') {
-      await deps.digests.pause(failure.error, deps.clock.now().toISOString());
-      deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until it is fixed', {
-        error: failure.error,
-      });
+      await pausePosting(deps, failure.error);
     } else deps.logger.warn('auth.test failed at worker start', { error: failure });
   }
 }

@@ -6,6 +6,7 @@ import type { Message } from '../../blocks/kit.ts';
 import type { Deps } from '../deps.ts';
 import type { Item } from '../domain/item.ts';
 import { classifySlackError, refusedPayload } from '../lib/slack-errors.ts';
+import { pausePosting } from './pause-posting.ts';
 import { type PanelDeps, postPanel } from './post-panel.ts';
 
 export type CardDeps = PanelDeps & Pick<Deps, 'digests' | 'producers' | 'clock'>;
@@ -66,10 +67,7 @@ export async function postCard(
       else deps.logger.warn('card not posted', { ...where, error: failure });
       if (failure.kind === 'auth') {
         // The token is refused for every post: stop them all, as the workers do (SPEC §2.4).
-        await deps.digests.pause(failure.error, deps.clock.now().toISOString());
-        deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
-          error: failure.error,
-        });
+        await pausePosting(deps, failure.error);
       }
       const passing = failure.kind === 'rate_limited' || failure.kind === 'transient';
       return { ok: false, item: latest, cause: passing ? 'transient' : 'refused', failure };

@@ -6,6 +6,7 @@ import { buildVotePanel } from '../../blocks/vote-panel.ts';
 import { REFRESH_SLOT_MS, type RefreshTarget } from '../../jobs/contracts.ts';
 import type { Deps } from '../deps.ts';
 import { classifySlackError, refusedPayload, type SlackFailure } from '../lib/slack-errors.ts';
+import { pausePosting } from './pause-posting.ts';
 import { postPanel } from './post-panel.ts';
 
 export type RefreshDeps = Pick<
@@ -112,11 +113,7 @@ async function afterFailure(
       return { retryInMs: failure.retryAfterSeconds * 1000 };
     case 'auth':
       // Everything stops, as for the digest; the refresh waits for the token to be fixed, keeping the state.
-      await deps.digests.pause(failure.error, deps.clock.now().toISOString());
-      deps.logger.error('SLACK REFUSED THE BOT TOKEN: all posting is paused until the token is fixed', {
-        teamId,
-        error: failure.error,
-      });
+      await pausePosting(deps, failure.error, deps.logger.child({ teamId }));
       return { retryInMs: PAUSED_RETRY_MS };
     case 'platform':
     case 'channel':

@@ -5,6 +5,7 @@ import type { Message } from '../../blocks/kit.ts';
 import { buildNotice } from '../../blocks/notice.ts';
 import type { Deps } from '../deps.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { pausePosting } from '../features/pause-posting.ts';
 import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
@@ -42,9 +43,9 @@ async function noteFailure(deps: FailureDeps, error: unknown, context: Record<st
   });
   const failure = isSlackApiError(error) ? classifySlackError(error) : null;
   if (failure?.kind === 'auth')
-    await deps.digests
-      .pause(failure.error, deps.clock.now().toISOString())
-      .catch((pauseError: unknown) => deps.logger.error('could not record the pause', { error: pauseError }));
+    await pausePosting(deps, failure.error).catch((pauseError: unknown) =>
+      deps.logger.error('could not record the pause', { error: pauseError }),
+    );
 }
 
 /** Runs `work`; on failure answers through `reply` (itself guarded) and logs once. Never rethrows. */
