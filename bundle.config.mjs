@@ -7,9 +7,11 @@ import { build } from 'esbuild';
 
 const OUT = 'dist/bundle';
 
-// Left to node_modules at run time: packages that locate files next to themselves when they run (a native
-// addon, pino's worker-thread transports). They are production dependencies, so the image has them.
-const external = ['msgpackr-extract', 'pino'];
+// Left to node_modules at run time: packages that locate files next to themselves when they run (native
+// addons: msgpackr-extract, @resvg/resvg-js and its per-platform binary; pino's worker-thread transports).
+// They are production dependencies, so the image has them. The chart's fonts are not code: src/chart finds
+// them in node_modules/dejavu-fonts-ttf with require.resolve, from the bundle as from tsc's output.
+const external = ['msgpackr-extract', 'pino', '@resvg/resvg-js'];
 
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({

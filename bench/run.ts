@@ -1,17 +1,23 @@
 // npm run bench: runs every benchmark and writes its numbers to bench/results/<name>.json.
+import { benchChartRender } from './chart-render.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchDigestBuild } from './digest-build.ts';
 import { benchDigestDrain } from './digest-drain.ts';
+import { benchExport } from './export.ts';
 import { benchFiling } from './filing.ts';
 import { benchMetricsOverhead } from './metrics-overhead.ts';
+import { benchSnapshotSweep } from './snapshot-sweep.ts';
 import { benchVoteBurst } from './vote-burst.ts';
 
 const benches: Record<string, () => Promise<string>> = {
+  'chart-render': benchChartRender,
   'cold-start': benchColdStart,
   'digest-build': benchDigestBuild,
   'digest-drain': benchDigestDrain,
+  export: benchExport,
   filing: benchFiling,
   'metrics-overhead': benchMetricsOverhead,
+  'snapshot-sweep': benchSnapshotSweep,
   'vote-burst': benchVoteBurst,
 };
 const only = process.argv.slice(2);

@@ -19,9 +19,8 @@ export const confirm = {
   cardPosted: (item: Item): Message =>
     buildNotice(`Done: the card for ${formatItemId(item.id)} is now in ${channelLink(item.channelId)}.`),
   listOutOfDate: (): Message => buildNotice('This list is out of date. Run `/debt list` again.'),
-  unavailable: (subcommand: string): Message =>
+  exportQueued: (all: boolean, channelId: string): Message =>
     buildNotice(
-      `\`/debt ${subcommand}\` is not available in this version yet.`,
-      'See `/debt help` for what works today.',
+      `Your export of ${all ? 'every item you can see' : `the debt in ${channelLink(channelId)}`} is on its way: a CSV file in a direct message from me, usually within a minute.`,
     ),
 };

@@ -8,16 +8,16 @@ import type {
   StaleEntry,
 } from '../src/domain/digest.ts';
 import { formatItemId, type Item } from '../src/domain/item.ts';
-import { categoryText, confidenceText, hours, interestText, paybackText } from './format.ts';
+import { categoryText, confidenceText, interestText, paybackText } from './format.ts';
 import { type Block, context, escapeAndTruncate, escapeMrkdwn, link, mention, section } from './kit.ts';
+import { num, outlookLines, paidForItselfLine, rateText } from './outlook.ts';
+
+export { num };
 
 /** Escaped title lengths: next up gets room, the other lists a glance (titles are ≤ 150 before escaping). */
 const NEXT_UP_TITLE = 64;
 const LIST_TITLE = 45;
 
-/** Hours as format.ts writes them, with thousands separated: totals of a big backlog run to 5 digits. */
-export const num = (value: number): string =>
-  Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : hours(value);
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -62,9 +62,14 @@ export function paidDownBlock(paid: PaidDown): Block {
     names.length === 0
       ? ''
       : ` Thanks ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`}!`;
-  return section(
-    `:white_check_mark: *Paid down* · ${plural(paid.count, 'item')} resolved, removing *${num(paid.interest)} h/week* of interest.${thanks}`,
-  );
+  const resolved =
+    paid.count === 0
+      ? ':white_check_mark: *Paid down*'
+      : `:white_check_mark: *Paid down* · ${plural(paid.count, 'item')} resolved, removing *${num(paid.interest)} h/week* of interest.${thanks}`;
+  const celebrated = paid.paidForItself.entries.map(paidForItselfLine);
+  const rest = paid.paidForItself.total - paid.paidForItself.entries.length;
+  if (rest > 0) celebrated.push(`_…and ${plural(rest, 'more fix', 'more fixes')} that paid for themselves_`);
+  return section([resolved, ...celebrated].join('\n'));
 }
 
 function changeText(change: NonNullable<InterestSummary['change']>): string {
@@ -84,14 +89,14 @@ export function interestBlock(interest: InterestSummary): Block {
   const share =
     interest.shareOfCapacity === null || interest.capacityHours === null
       ? ''
-      : ` — ${percent(interest.shareOfCapacity)} of the team's ${num(interest.capacityHours)} h/week`;
-  const change = interest.change ? `\n${changeText(interest.change)}` : '';
-  return section(`:chart_with_upwards_trend: *Interest* · ${lead}${share}${change}`);
-}
-
-function percent(share: number): string {
-  const pct = share * 100;
-  return pct > 0 && pct < 1 ? '< 1%' : `${Math.round(pct)}%`;
+      : ` — ${rateText(interest.shareOfCapacity, interest.capacityHours)}`;
+  const change = interest.change ? [changeText(interest.change)] : [];
+  const lines = [
+    `:chart_with_upwards_trend: *Interest* · ${lead}${share}`,
+    ...change,
+    ...outlookLines(interest.outlook),
+  ];
+  return section(lines.join('\n'));
 }
 
 export function nextUpBlocks(list: DigestList<DigestEntry>, workspaceUrl: string | null): Block[] {

@@ -14,11 +14,29 @@ import {
   riskBlock,
   staleBlock,
 } from './digest-section-blocks.ts';
-import { type Block, context, divider, escapeMrkdwn, header, type Message, message, section } from './kit.ts';
+import {
+  type Block,
+  context,
+  divider,
+  escapeMrkdwn,
+  header,
+  type Message,
+  message,
+  section,
+  slackImage,
+} from './kit.ts';
+
+/** The trend chart as uploaded to Slack (src/features/history/trend-chart.ts). */
+export interface DigestChart {
+  fileId: string;
+  altText: string;
+}
 
 export interface DigestLinks {
   /** e.g. `https://acme.slack.com/` (auth.test's url); null when unknown: items are then not linked. */
   workspaceUrl: string | null;
+  /** Shown after the Interest section; a digest without it (upload failed, manual digest) is complete too. */
+  chart?: DigestChart | null;
 }
 
 /** Missed weeks named in the note; more become "and N more". */
@@ -64,7 +82,8 @@ function fallbackText(model: DigestModel): string {
   if (model.interest) {
     summary.push(`${plural(model.interest.openCount, 'open item')} cost ${num(model.interest.total)} h/week`);
   }
-  if (model.paidDown) summary.push(`${model.paidDown.count.toLocaleString('en-US')} paid down`);
+  if (model.paidDown && model.paidDown.count > 0)
+    summary.push(`${model.paidDown.count.toLocaleString('en-US')} paid down`);
   return `${lead}: ${summary.length > 0 ? summary.join(', ') : 'nothing to report'}`;
 }
 
@@ -85,6 +104,7 @@ export function buildDigestMessage(model: DigestModel, links: DigestLinks): Mess
   const summary = [
     model.paidDown && paidDownBlock(model.paidDown),
     model.interest && interestBlock(model.interest),
+    links.chart ? slackImage(links.chart.fileId, links.chart.altText, 'Debt trend, last 12 weeks') : null,
   ].filter((b): b is Block => b !== null);
   const lists = [
     ...(model.nextUp ? nextUpBlocks(model.nextUp, url) : []),

@@ -74,6 +74,22 @@ function painSummary(pain: readonly PainReport[], now: Date): string {
   ].join('\n');
 }
 
+/**
+ * Where a scored item's interest comes from. A measured item may have no severity or frequency votes (§1.4),
+ * so the medians are only shown when both exist.
+ */
+function scoreBasis(score: Score): string {
+  const medians =
+    score.severityHours !== null && score.frequencyPerWeek !== null
+      ? `Median severity ${hours(score.severityHours)} h × ${hours(score.frequencyPerWeek)}/week`
+      : null;
+  if (!score.measured || score.interest === null) return medians ?? 'No median severity and frequency yet';
+  const measured = `Measured interest ${hours(score.interest)} h/week (hours reported in the last ${MEASURED_WINDOW_DAYS} days ÷ 4 weeks)`;
+  return medians
+    ? `${measured}, in place of the voted ${medians.toLowerCase()}`
+    : `${measured}; no severity and frequency votes yet`;
+}
+
 export function buildItemDetail(model: ItemDetailModel): Message {
   const card = buildCard({ item: model.item, score: model.score, pain: model.pain ?? [] });
   // The detail reuses the card's content but not its buttons: ephemeral copies must not act on the item.
@@ -82,8 +98,13 @@ export function buildItemDetail(model: ItemDetailModel): Message {
   const figures = [
     `*Votes*  ${DIMENSIONS.map((d) => `${d}: ${tallyText(model.votes, d, 'no votes yet')}`).join(' · ')}`,
     score.scored
-      ? `Median severity ${hours(score.severityHours ?? 0)} h × ${hours(score.frequencyPerWeek ?? 0)}/week; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
+      ? `${scoreBasis(score)}; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
       : 'Not scored yet: it needs at least one severity and one frequency vote.',
+    ...(score.quorumCount > score.voters
+      ? [
+          `Quorum counts ${score.quorumCount} people: ${score.voters} voter${score.voters === 1 ? '' : 's'} and those who reported pain in the last ${MEASURED_WINDOW_DAYS} days`,
+        ]
+      : []),
   ];
   const shown = recentHistory(model.history);
   const blocks: Block[] = [

@@ -68,6 +68,14 @@ export const context = (items: readonly string[]): Block => ({
 
 export const divider = (): Block => ({ type: 'divider' });
 
+/** An image uploaded to Slack (files.completeUploadExternal), shown by file id; alt text ≤ 2000, title ≤ 2000. */
+export const slackImage = (fileId: string, altText: string, title: string): Block => ({
+  type: 'image',
+  slack_file: { id: fileId },
+  alt_text: truncate(altText, SLACK_LIMITS.imageText),
+  title: plain(title, SLACK_LIMITS.imageText),
+});
+
 export interface ButtonOptions {
   value?: string;
   style?: 'primary' | 'danger';

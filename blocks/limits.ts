@@ -25,5 +25,7 @@ export const SLACK_LIMITS = {
   /** Plain-text `text` of a message (the fallback); Slack truncates past 40,000, we keep far below. */
   messageText: 4000,
   inputLabel: 2000,
+  /** An image block's alt_text and title. */
+  imageText: 2000,
   placeholder: 150,
 } as const;

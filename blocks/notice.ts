@@ -27,6 +27,8 @@ export function buildHelp(): Message {
     `\`${USAGE.edit}\` · \`${USAGE.assign}\``,
     `\`${USAGE.start}\` · \`${USAGE.resolve}\` · \`${USAGE.wontfix}\` · \`${USAGE.reopen}\``,
     `\`${USAGE.hit}\` — it just cost you time: record it (hours optional)`,
+    `\`${USAGE.stats}\` — is the debt growing? Interest rate, paydown and a 12-week trend chart, privately`,
+    `\`${USAGE.export}\` — every item as a CSV file for a spreadsheet, sent to you by direct message`,
     `\`${USAGE.digest}\` — this channel's weekly digest now (privately; \`post\` shares it) · \`${USAGE.config}\` — digest day, time, zone, budget, stewards`,
     'Vote on severity, frequency and effort with the buttons in each card’s thread.',
     'Categories: data, experiment, model, pipeline, config, ops, coupling, code, architecture, testing, docs, infra, other',

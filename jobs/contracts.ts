@@ -8,6 +8,8 @@ export const JOB_NAMES = {
   backfillPanels: 'backfill-panels',
   cardSweep: 'card-sweep',
   digest: 'digest',
+  snapshotSweep: 'snapshot-sweep',
+  exportItems: 'export-items',
 } as const;
 
 /** Payloads carry ids, not data: the processor reads the latest state when it runs. */
@@ -42,6 +44,9 @@ export type CardRefreshPayload = z.input<typeof CardRefreshPayloadSchema>;
 /** One repeating sweep per install (jobs/card-sweep.ts); every worker upserts the same scheduler. */
 export const CARD_SWEEP_SCHEDULER_ID = 'card-sweep';
 
+/** The hourly weekly-snapshot sweep (jobs/snapshots.ts), one per install. */
+export const SNAPSHOT_SWEEP_SCHEDULER_ID = 'snapshot-sweep';
+
 /** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */
 export const DigestPayloadSchema = z.object({
   v: z.literal(1),
@@ -49,3 +54,20 @@ export const DigestPayloadSchema = z.object({
   channelId: SlackIdSchema,
 });
 export type DigestPayload = z.infer<typeof DigestPayloadSchema>;
+
+/** `/debt export [all]` (SPEC §2.10): one user's CSV, built and DM'd by a worker (jobs/export.ts). */
+export const ExportPayloadSchema = z.object({
+  v: z.literal(1),
+  teamId: SlackIdSchema,
+  userId: SlackIdSchema,
+  /** Where the command was typed: the channel exported, or (with `all`) only named in the messages. */
+  channelId: SlackIdSchema,
+  scope: z.enum(['channel', 'all']),
+  /** The request that asked, for the job's log lines (as CardRefreshPayloadSchema's). */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});
+export type ExportPayload = z.infer<typeof ExportPayloadSchema>;

@@ -14,6 +14,7 @@ import { type AdminCache, createAdminCache } from './store/admin-cache.ts';
 import { type Budget, type BudgetShape, createBudget } from './store/budget.ts';
 import { type Claims, createClaims } from './store/claims.ts';
 import { createDigestStore, type DigestStore } from './store/digests.ts';
+import { createHistoryStore, type HistoryStore } from './store/history.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
 import { createKeys, type Keys } from './store/keys.ts';
 import { type OwnedLock, ownedLock } from './store/lock.ts';
@@ -43,6 +44,8 @@ export interface Deps {
   settings: SettingsStore;
   scores: ScoreReader;
   digests: DigestStore;
+  /** Weekly snapshots per channel (SPEC §1.8) and the fixes celebrated as paid for themselves. */
+  history: HistoryStore;
   /** Once-only markers: one card post or panel post at a time per item, one pain report per modal. */
   claims: Claims;
   adminCache: AdminCache;
@@ -170,6 +173,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     settings,
     scores: createScoreReader(votes, pain, settings, clock),
     digests,
+    history: createHistoryStore(redis, keys),
     claims: createClaims(redis, keys),
     adminCache: createAdminCache(redis, keys),
     userNames: createUserNames(redis, keys),

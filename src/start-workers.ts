@@ -6,8 +6,10 @@ import { backfillPanels } from '../jobs/backfill-panels.ts';
 import { sweepUnpublishedCards } from '../jobs/card-sweep.ts';
 import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createDigestProcessor } from '../jobs/digest.ts';
+import { createExportProcessor } from '../jobs/export.ts';
 import { createRefreshProcessor } from '../jobs/refresh-message.ts';
 import type { Deps, Runtime } from './deps.ts';
+import { sweepSnapshots } from './features/history/take-snapshots.ts';
 import { pausePosting } from './features/pause-posting.ts';
 import { publishFiledItem } from './features/publish-item.ts';
 import { slackLogger } from './lib/logger.ts';
@@ -84,7 +86,7 @@ function watch(worker: Worker, deps: Deps, name: string): Worker {
   return worker;
 }
 
-/** The cards queue carries three kinds of job: refreshes, the panel backfill and the card sweep. */
+/** The cards queue carries the refreshes and the upkeep: panel backfill, card sweep, snapshot sweep. */
 function cardProcessor(deps: Deps, client: webApi.WebClient) {
   const refresh = createRefreshProcessor({ ...deps, client });
   const publish = (item: Parameters<typeof publishFiledItem>[2]) =>
@@ -93,6 +95,8 @@ function cardProcessor(deps: Deps, client: webApi.WebClient) {
     if (job.name === JOB_NAMES.backfillPanels)
       return backfillPanels({ ...deps, refreshMessage: deps.producers.refreshMessage });
     if (job.name === JOB_NAMES.cardSweep) return sweepUnpublishedCards({ ...deps, publish });
+    if (job.name === JOB_NAMES.snapshotSweep) return sweepSnapshots(deps);
+    if (job.name === JOB_NAMES.exportItems) return createExportProcessor({ ...deps, client })(job, token);
     return refresh(job, token);
   };
 }

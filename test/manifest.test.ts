@@ -104,6 +104,7 @@ describe('manifest.yml', () => {
         'channels:join',
         'groups:history',
         'im:write',
+        'files:write',
       ].sort(),
     );
   });

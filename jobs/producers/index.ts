@@ -6,14 +6,15 @@ import type { ChannelSettings } from '../../src/domain/settings.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import type { Logger } from '../../src/lib/logger.ts';
 import type { SettingsStore } from '../../src/store/settings.ts';
-import type { RefreshTarget } from '../contracts.ts';
+import type { ExportPayload, RefreshTarget } from '../contracts.ts';
 import {
   promoteDueDigests,
   reconcileDigestSchedules,
   type SyncOutcome,
   syncDigestSchedule,
 } from './digest-schedule.ts';
-import { scheduleBackfillPanels, scheduleCardSweep } from './maintenance.ts';
+import { queueExport } from './export.ts';
+import { scheduleBackfillPanels, scheduleCardSweep, scheduleSnapshotSweep } from './maintenance.ts';
 import { requestRefresh } from './refresh.ts';
 
 export interface Producers {
@@ -27,8 +28,10 @@ export interface Producers {
   reconcileDigestSchedules(settings: SettingsStore, logger: Logger): Promise<unknown>;
   /** Digests parked by an auth pause whose slot has come run now; returns how many. */
   promoteDueDigests(): Promise<number>;
-  /** The workers' upkeep: the one-off panel backfill and the every-minute card sweep. */
+  /** The workers' upkeep: the one-off panel backfill, the every-minute card sweep, the hourly snapshot sweep. */
   scheduleMaintenance(): Promise<void>;
+  /** `/debt export [all]`: one user's CSV, built and sent by DM from a worker. */
+  queueExport(payload: ExportPayload): Promise<void>;
 }
 
 export interface ProducerQueues {
@@ -63,6 +66,8 @@ export function createProducers({
     async scheduleMaintenance() {
       await scheduleBackfillPanels(cardQueue);
       await scheduleCardSweep(cardQueue);
+      await scheduleSnapshotSweep(cardQueue);
     },
+    queueExport: (payload) => queueExport(cardQueue, payload),
   };
 }

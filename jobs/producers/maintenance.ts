@@ -1,8 +1,15 @@
 // Queueing the workers' own upkeep: the one-off panel backfill and the every-minute card sweep.
 import type { Queue } from 'bullmq';
-import { BACKFILL_PANELS_JOB_ID, CARD_SWEEP_SCHEDULER_ID, JOB_NAMES } from '../contracts.ts';
+import {
+  BACKFILL_PANELS_JOB_ID,
+  CARD_SWEEP_SCHEDULER_ID,
+  JOB_NAMES,
+  SNAPSHOT_SWEEP_SCHEDULER_ID,
+} from '../contracts.ts';
 
 export const CARD_SWEEP_EVERY_MS = 60_000;
+/** Hourly: a snapshot lands within the hour after its moment (Monday 00:00 local, or the digest slot). */
+export const SNAPSHOT_SWEEP_EVERY_MS = 60 * 60_000;
 
 /** Queued by every worker at start; the fixed job id makes all but the first add a no-op. */
 export async function scheduleBackfillPanels(queue: Queue): Promise<void> {
@@ -19,5 +26,14 @@ export async function scheduleCardSweep(queue: Queue): Promise<void> {
     CARD_SWEEP_SCHEDULER_ID,
     { every: CARD_SWEEP_EVERY_MS },
     { name: JOB_NAMES.cardSweep, data: { v: 1 }, opts: { removeOnComplete: true, removeOnFail: 50 } },
+  );
+}
+
+/** One install-wide scheduler; each run snapshots every channel whose week's moment has come (jobs/snapshots.ts). */
+export async function scheduleSnapshotSweep(queue: Queue): Promise<void> {
+  await queue.upsertJobScheduler(
+    SNAPSHOT_SWEEP_SCHEDULER_ID,
+    { every: SNAPSHOT_SWEEP_EVERY_MS },
+    { name: JOB_NAMES.snapshotSweep, data: { v: 1 }, opts: { removeOnComplete: true, removeOnFail: 50 } },
   );
 }

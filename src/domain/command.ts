@@ -24,8 +24,10 @@ export type Command =
   /** `/debt digest` previews this channel's digest; with `post` it is posted to the channel. */
   | { kind: 'digest'; post: boolean }
   | { kind: 'config' }
-  /** A subcommand this release does not have yet (`stats`, `export`). */
-  | { kind: 'unavailable'; subcommand: string }
+  /** `/debt stats [all]`: §1.8's numbers and the trend chart, privately; `all` for the workspace. */
+  | { kind: 'stats'; all: boolean }
+  /** `/debt export [all]`: a CSV of the items by DM. */
+  | { kind: 'export'; all: boolean }
   /** A known subcommand with a missing or malformed argument. */
   | { kind: 'usage'; subcommand: Subcommand; problem: string };
 
@@ -43,12 +45,11 @@ export const USAGE = {
   hit: '/debt hit DEBT-42 [hours]',
   digest: '/debt digest [post]',
   config: '/debt config',
-  stats: '/debt stats',
-  export: '/debt export',
+  stats: '/debt stats [all]',
+  export: '/debt export [all]',
 } as const;
 export type Subcommand = keyof typeof USAGE;
 
-const UNAVAILABLE = new Set<string>(['stats', 'export']);
 const STATUS_ALIASES: Record<string, Status | 'closed'> = {
   'in-progress': 'in_progress',
   wontfix: 'wont_fix',
@@ -111,7 +112,6 @@ export function parseCommand(text: string): Command {
   const [first = '', ...args] = trimmed.split(' ');
   const sub = first.toLowerCase();
   if (!isSubcommand(sub)) return { kind: 'file', title: trimmed };
-  if (UNAVAILABLE.has(sub)) return { kind: 'unavailable', subcommand: sub };
 
   switch (sub) {
     case 'help':
@@ -149,6 +149,13 @@ export function parseCommand(text: string): Command {
     }
     case 'config':
       return args.length === 0 ? { kind: 'config' } : unexpected(sub, args);
+    case 'stats':
+    case 'export': {
+      const [arg, ...rest] = args;
+      if (arg === undefined) return { kind: sub, all: false };
+      if (arg.toLowerCase() === 'all' && rest.length === 0) return { kind: sub, all: true };
+      return unexpected(sub, args);
+    }
     case 'hit': {
       const id = needsId(sub, args);
       if (typeof id !== 'number') return id;

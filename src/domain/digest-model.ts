@@ -1,6 +1,9 @@
 // The weekly digest's model (SPEC §2.4): what each section holds. Types only; built by digest.ts.
 import type { Category } from './categories.ts';
+import type { DebtOutlook } from './debt-outlook.ts';
+import type { WeeklyInterest } from './debt-trend.ts';
 import type { Item } from './item.ts';
+import type { PaydownEntry } from './paydown.ts';
 import type { Score } from './scoring.ts';
 import type { ChannelSettings } from './settings.ts';
 
@@ -19,6 +22,10 @@ export interface DigestInput {
   timezone: string;
   kind: 'scheduled' | 'manual';
   lastSnapshot: { week: string; interest: number } | null;
+  /** Open interest of the weekly snapshots, oldest first (a scheduled digest's own week included). */
+  interestSeries: WeeklyInterest[];
+  /** Items an earlier digest already celebrated as paid for themselves. */
+  celebrated: ReadonlySet<number>;
   missedWeeks: string[];
   now: Date;
 }
@@ -36,6 +43,8 @@ export interface DigestList<T> {
 }
 
 export interface PaidDown {
+  /** Fixes that paid for themselves since the last digest, each celebrated once; `total` counts them all. */
+  paidForItself: DigestList<PaydownEntry>;
   /** Items resolved (not won't-fix) inside the window. */
   count: number;
   /** Sum of their interest when resolved, h/week (unscored ones add nothing). */
@@ -54,6 +63,7 @@ export interface InterestSummary {
   /** total ÷ capacity, when a capacity is set. */
   shareOfCapacity: number | null;
   change: { sinceWeek: string; previous: number; delta: number } | null;
+  outlook: DebtOutlook;
 }
 
 export interface BudgetSummary {

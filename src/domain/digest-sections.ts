@@ -1,5 +1,7 @@
 // One function per section of the weekly digest (SPEC §2.4). Pure; every priority order comes from rank().
 import { CATEGORIES, type Category } from './categories.ts';
+import { assessOutlook } from './debt-outlook.ts';
+import type { WeeklyInterest } from './debt-trend.ts';
 import type {
   BudgetSummary,
   DigestEntry,
@@ -11,6 +13,7 @@ import type {
   StaleEntry,
 } from './digest-model.ts';
 import { isOpen } from './item.ts';
+import { paydownRealised } from './paydown.ts';
 import { rank } from './scoring.ts';
 import { budgetHours, type ChannelSettings } from './settings.ts';
 
@@ -22,6 +25,7 @@ const DIGEST_CAPS = {
   budget: 3,
   stale: 3,
   resolvers: 10,
+  paidForItself: 3,
 } as const;
 
 const STALE_OPEN_DAYS = 90;
@@ -60,9 +64,18 @@ export function totalOpenInterest(items: readonly DigestItem[]): number {
   );
 }
 
-export function paidDownSection(items: readonly DigestItem[], window: Window): PaidDown | null {
+/** Resolved fixes whose savings reached their effort and no earlier digest celebrated, most saved first. */
+export function paidDownSection(
+  items: readonly DigestItem[],
+  window: Window,
+  celebrated: ReadonlySet<number>,
+  now: Date,
+): PaidDown | null {
+  const paidForItself = paydownRealised(items, now).entries.filter(
+    (e) => e.paidForItself && !celebrated.has(e.item.id),
+  );
   const paid = items.filter(({ item }) => item.status === 'resolved' && inWindow(item.resolvedAt, window));
-  if (paid.length === 0) return null;
+  if (paid.length === 0 && paidForItself.length === 0) return null;
   const perResolver = new Map<string, number>();
   for (const { item } of paid) {
     if (item.resolvedBy) perResolver.set(item.resolvedBy, (perResolver.get(item.resolvedBy) ?? 0) + 1);
@@ -71,6 +84,10 @@ export function paidDownSection(items: readonly DigestItem[], window: Window): P
     .sort(([a, n], [b, m]) => m - n || byString(a, b))
     .map(([userId]) => userId);
   return {
+    paidForItself: {
+      entries: paidForItself.slice(0, DIGEST_CAPS.paidForItself),
+      total: paidForItself.length,
+    },
     count: paid.length,
     interest: paid.reduce((sum, { item }) => sum + (item.resolvedInterest ?? 0), 0),
     resolvers: { entries: resolvers.slice(0, DIGEST_CAPS.resolvers), total: resolvers.length },
@@ -81,6 +98,7 @@ export function interestSection(
   items: readonly DigestItem[],
   settings: Pick<ChannelSettings, 'capacityHours'>,
   lastSnapshot: { week: string; interest: number } | null,
+  interestSeries: readonly WeeklyInterest[],
 ): InterestSummary | null {
   const open = items.filter(({ item }) => isOpen(item.status));
   // With nothing open there is nothing to total, unless the drop to zero since last week is the news.
@@ -101,6 +119,7 @@ export function interestSection(
             previous: lastSnapshot.interest,
             delta: total - lastSnapshot.interest,
           },
+    outlook: assessOutlook(total, capacity, interestSeries),
   };
 }
 

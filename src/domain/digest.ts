@@ -46,8 +46,8 @@ export function buildDigestModel(input: DigestInput): DigestModel {
   return {
     ...base,
     empty: false,
-    paidDown: paidDownSection(items, input.window),
-    interest: interestSection(items, input.settings, input.lastSnapshot),
+    paidDown: paidDownSection(items, input.window, input.celebrated, input.now),
+    interest: interestSection(items, input.settings, input.lastSnapshot, input.interestSeries),
     nextUp,
     risk: riskSection(ordered, nextUp),
     needsVotes: needsVotesSection(ordered),

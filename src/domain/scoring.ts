@@ -25,17 +25,24 @@ export interface PainReport {
 export type Confidence = 'low' | 'medium' | 'high';
 
 export interface Score {
+  /** Distinct people with a severity or frequency vote: what people are shown as "N voters". */
   voters: number;
-  /** Severity and frequency both have votes. */
+  /**
+   * The people counted for quorum: the voters, plus, when the interest is measured, everyone with a pain
+   * report in the measured window (each person once). Equal to `voters` when the interest is voted.
+   */
+  quorumCount: number;
+  /** Has an interest: severity and frequency both have votes, or the interest is measured (§1.4). */
   scored: boolean;
-  /** Scored and voters ≥ quorum: only ranked items are ordered by priority. */
+  /** Scored and quorumCount ≥ quorum: only ranked items are ordered by priority. */
   ranked: boolean;
+  /** Median of the votes; null without such votes, which a measured item may be scored without. */
   severityHours: number | null;
   frequencyPerWeek: number | null;
   effortHours: number;
   /** False when no effort vote exists and the fixed default was used ("effort?"). */
   effortKnown: boolean;
-  /** Hours lost per week; null until scored (never 0 for "no votes"), unless measured. */
+  /** Hours lost per week: measured when `measured`, else voted; null exactly when not scored (never 0). */
   interest: number | null;
   measured: boolean;
   priority: number | null;
@@ -63,8 +70,15 @@ function spread(levels: readonly number[]): number {
   return levels.length === 0 ? 0 : Math.max(...levels) - Math.min(...levels);
 }
 
-/** Measured interest (§1.4): ≥ 3 reports from ≥ 2 people in the last 28 days, as hours per week. */
-export function measuredInterest(reports: readonly PainReport[], now: Date): number | null {
+interface Measurement {
+  /** Hours per week. */
+  interest: number;
+  /** Who reported pain inside the window: they count toward quorum (§1.4). */
+  reporters: ReadonlySet<string>;
+}
+
+/** ≥ 3 reports from ≥ 2 people in the last 28 days, or null when the evidence is short of that. */
+function measure(reports: readonly PainReport[], now: Date): Measurement | null {
   const since = now.getTime() - MEASURED_WINDOW_DAYS * 86_400_000;
   const recent = reports.filter((r) => {
     const at = Date.parse(r.at);
@@ -72,7 +86,12 @@ export function measuredInterest(reports: readonly PainReport[], now: Date): num
   });
   const reporters = new Set(recent.map((r) => r.userId));
   if (recent.length < MEASURED_MIN_REPORTS || reporters.size < MEASURED_MIN_REPORTERS) return null;
-  return recent.reduce((sum, r) => sum + r.hours, 0) / (MEASURED_WINDOW_DAYS / 7);
+  return { interest: recent.reduce((sum, r) => sum + r.hours, 0) / (MEASURED_WINDOW_DAYS / 7), reporters };
+}
+
+/** Measured interest (§1.4): ≥ 3 reports from ≥ 2 people in the last 28 days, as hours per week. */
+export function measuredInterest(reports: readonly PainReport[], now: Date): number | null {
+  return measure(reports, now)?.interest ?? null;
 }
 
 export function scoreItem(
@@ -85,22 +104,26 @@ export function scoreItem(
   const sev = levels('severity');
   const freq = levels('frequency');
   const eff = levels('effort');
-  const voters = new Set(votes.filter((v) => v.dimension !== 'effort').map((v) => v.userId)).size;
+  const voterIds = new Set(votes.filter((v) => v.dimension !== 'effort').map((v) => v.userId));
+  const voters = voterIds.size;
 
   const sevHours = median(sev.map(severityHours));
   const freqPerWeek = median(freq.map(frequencyPerWeek));
   const effortMedian = median(eff.map(effortHours));
   const effort = effortMedian ?? DEFAULT_EFFORT_HOURS;
-  const scored = sevHours !== null && freqPerWeek !== null;
-  const measured = measuredInterest(reports, now);
-  const voted = scored ? sevHours * freqPerWeek : null;
-  const interest = measured ?? voted;
+  const voted = sevHours !== null && freqPerWeek !== null ? sevHours * freqPerWeek : null;
+  const measured = measure(reports, now);
+  const interest = measured?.interest ?? voted;
+  const scored = interest !== null;
+  // Measured evidence from two or more people outweighs missing votes: reporters count toward quorum,
+  // a person who both voted and reported once.
+  const quorumCount = measured ? new Set([...voterIds, ...measured.reporters]).size : voters;
 
   const disagreement = (['severity', 'frequency', 'effort'] as const).filter((d) => {
     const l = levels(d);
     return l.length >= 2 && spread(l) >= DISAGREEMENT_SPREAD;
   });
-  const ranked = scored && voters >= quorum;
+  const ranked = scored && quorumCount >= quorum;
   const confidence: Confidence =
     !ranked || disagreement.length > 0
       ? 'low'
@@ -111,6 +134,7 @@ export function scoreItem(
 
   return {
     voters,
+    quorumCount,
     scored,
     ranked,
     severityHours: sevHours,

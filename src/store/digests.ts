@@ -2,6 +2,7 @@
 // missed weeks, the interest snapshot, and the install-wide pause after an auth failure.
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { WeeklySnapshot } from '../domain/snapshot.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 import { type OwnedLock, ownedLock } from './lock.ts';
@@ -21,14 +22,20 @@ export type Pause = z.infer<typeof PauseSchema>;
 /** Records outlive any retry or late run by far; a year later nobody re-posts last year's week. */
 const RECORD_TTL_SECONDS = 400 * 86_400;
 
+export interface DigestShown {
+  snapshot: WeeklySnapshot | null;
+  celebrated: readonly number[];
+  missedWeeks: readonly string[];
+}
+
 export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
   /** Creates the week's reservation if there is none (an existing record, reserved or posted, stays). */
   reserve(team: string, channel: string, week: string, at: string): Promise<void>;
   /**
-   * Records the week as posted. A digest composed and posted here also passes what it showed: its total
-   * interest (the next digest's "change since") and the missed weeks it named, which are cleared; all
-   * three are written together or not at all.
+   * Records the week as posted. A digest composed and posted here also passes what it showed: the week's
+   * snapshot (kept unless the sweep wrote one first), the items it celebrated as paid for themselves and
+   * the missed weeks it named, which are cleared; all are written together or not at all.
    */
   markPosted(
     team: string,
@@ -36,12 +43,13 @@ export interface DigestStore {
     week: string,
     ts: string,
     at: string,
-    shown?: { interest: number; missedWeeks: readonly string[] },
+    shown?: DigestShown,
   ): Promise<void>;
   /** The channel's posting lock: one worker at a time searches history and posts. */
   lock(team: string, channel: string): OwnedLock;
   addMissed(team: string, channel: string, week: string): Promise<void>;
   missed(team: string, channel: string): Promise<string[]>;
+  /** The interest a digest recorded before weekly snapshots existed (read as a fallback only). */
   snapshot(team: string, channel: string): Promise<{ week: string; interest: number } | null>;
   pause(error: string, at: string): Promise<void>;
   paused(): Promise<Pause | null>;
@@ -65,10 +73,12 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
       const tx = redis
         .multi()
         .set(keys.digestRecord(team, channel, week), JSON.stringify(record), 'EX', RECORD_TTL_SECONDS);
-      if (shown) {
-        tx.set(keys.digestSnapshot(team, channel), JSON.stringify({ v: 1, week, interest: shown.interest }));
-        if (shown.missedWeeks.length > 0) tx.srem(keys.digestMissed(team, channel), ...shown.missedWeeks);
-      }
+      if (shown?.snapshot)
+        tx.hsetnx(keys.weeklySnapshots(team, channel), shown.snapshot.week, JSON.stringify(shown.snapshot));
+      if (shown && shown.celebrated.length > 0)
+        tx.sadd(keys.celebrated(team), ...shown.celebrated.map(String));
+      if (shown && shown.missedWeeks.length > 0)
+        tx.srem(keys.digestMissed(team, channel), ...shown.missedWeeks);
       await tx.exec();
     },
     lock: (team, channel) => ownedLock(redis, keys.digestLock(team, channel)),

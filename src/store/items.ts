@@ -60,6 +60,12 @@ export interface ItemStore {
   teamsWithItems(): Promise<string[]>;
   listChannel(teamId: string, channelId: string): Promise<Item[]>;
   /**
+   * Up to `count` items numbered above `afterId`, in number order: the workspace's (`channelId` null) or one
+   * channel's. Pass the last id of a page to get the next; an empty page is the end. For exports, which must
+   * never hold every item at once.
+   */
+  page(teamId: string, channelId: string | null, afterId: number, count: number): Promise<Item[]>;
+  /**
    * Applies `change` to the latest stored item (retrying on concurrent writes) and appends the event, which
    * may be computed from the item before and after the change. `change` may throw to refuse.
    */
@@ -215,6 +221,12 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     },
     listChannel: async (teamId, channelId) =>
       getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),
+    async page(teamId, channelId, afterId, count) {
+      const key = channelId === null ? keys.items(teamId) : keys.channelItems(teamId, channelId);
+      // The score is the item number, so `(afterId` +inf is "after this one", whatever was filed meanwhile.
+      const ids = await redis.zrange(key, `(${afterId}`, '+inf', 'BYSCORE', 'LIMIT', 0, count);
+      return getMany(teamId, ids.map(Number));
+    },
     update,
     async history(teamId, id) {
       const key = keys.history(teamId, id);

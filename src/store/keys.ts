@@ -18,7 +18,10 @@
 //   {p}:t:{team}:ch:{channel}:digest:{week}  string  scheduled digest record JSON: reserved | posted (ts)
 //   {p}:t:{team}:ch:{channel}:digest-lock    string  held (with a token, TTL) by the worker posting a digest
 //   {p}:t:{team}:ch:{channel}:digest-missed  set     ISO weeks skipped because workers were down > 24 h
-//   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON)
+//   {p}:t:{team}:ch:{channel}:digest-snap    string  total open interest at the last scheduled digest (JSON; read only
+//                                                 as a fallback since weekly snapshots replaced it)
+//   {p}:t:{team}:ch:{channel}:weeks       hash    ISO week → weekly snapshot JSON (WeeklySnapshotSchema), set once (HSETNX)
+//   {p}:t:{team}:celebrated               set     item numbers a digest has celebrated as "paid for itself"
 //   {p}:t:{team}:budget:{method}          hash    token bucket of a rate-limited Slack method (e.g. chat.update)
 //   {p}:unpublished                       zset    `{team}:{n}` of items saved whose card (or failure notice) is not out yet → ms filed or last tried
 //   {p}:card-sweep-lock                   string  held (with a token, TTL) by the worker sweeping `unpublished`
@@ -46,6 +49,8 @@ export interface Keys {
   digestLock(team: string, channel: string): string;
   digestMissed(team: string, channel: string): string;
   digestSnapshot(team: string, channel: string): string;
+  weeklySnapshots(team: string, channel: string): string;
+  celebrated(team: string): string;
   paused: string;
   unpublished: string;
   cardSweepLock: string;
@@ -83,6 +88,8 @@ export function createKeys(prefix: string): Keys {
     digestLock: (team, channel) => `${t(team)}:ch:${channel}:digest-lock`,
     digestMissed: (team, channel) => `${t(team)}:ch:${channel}:digest-missed`,
     digestSnapshot: (team, channel) => `${t(team)}:ch:${channel}:digest-snap`,
+    weeklySnapshots: (team, channel) => `${t(team)}:ch:${channel}:weeks`,
+    celebrated: (team) => `${t(team)}:celebrated`,
     paused: `${prefix}:paused`,
     unpublished: `${prefix}:unpublished`,
     cardSweepLock: `${prefix}:card-sweep-lock`,

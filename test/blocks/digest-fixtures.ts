@@ -81,6 +81,8 @@ export function input(items: DigestItem[], overrides: Partial<DigestInput> = {})
     timezone: 'Europe/Berlin',
     kind: 'scheduled',
     lastSnapshot: null,
+    interestSeries: [],
+    celebrated: new Set(),
     missedWeeks: [],
     now: SLOT,
     ...overrides,

@@ -48,11 +48,25 @@ describe('paid down', () => {
       resolved(6, new Date(WINDOW.start.getTime() - ms), 'UDAN', 100), // last week's
       resolved(7, new Date(WINDOW.start.getTime() + ms), 'UEVE', 100, 'wont_fix'), // not paid down
     ]);
-    expect(m.paidDown).toEqual({
+    expect(m.paidDown).toMatchObject({
       count: 4,
       interest: 7.5,
       resolvers: { entries: ['UBOB', 'UANN'], total: 2 },
     });
+    // DEBT-6: 100 h/week for a week and a moment ≥ its 24 h fix. DEBT-5 was resolved on the slot (0 h saved
+    // yet); won't-fix DEBT-7 saves nothing; DEBT-1's 4 h/week × 1 week is short of 24 h.
+    expect(m.paidDown?.paidForItself.entries.map((e) => e.item.id)).toEqual([6]);
+  });
+
+  it('celebrates a fix that paid for itself once: an item already celebrated is left out', () => {
+    const old = entry(9, ranked(5, 5), {
+      status: 'resolved',
+      resolvedAt: daysAgo(60),
+      resolvedBy: 'UBOB',
+      resolvedInterest: 10,
+    });
+    expect(model([old]).paidDown).toMatchObject({ count: 0, paidForItself: { total: 1 } });
+    expect(model([old], { celebrated: new Set([9]) }).paidDown).toBeNull();
   });
 
   it('is left out when nothing was resolved in the window', () => {
@@ -79,6 +93,7 @@ describe('interest', () => {
       capacityHours: null,
       shareOfCapacity: null,
       change: null,
+      outlook: { rate: null, warnings: [], projection: null },
     });
   });
 

@@ -89,6 +89,7 @@ function scoreAll(inputs: readonly Input[], quorum: number): Scored[] {
 /** Score records drawn straight from small domains, so that every key is often tied. */
 const BASE: Score = {
   voters: 0,
+  quorumCount: 0,
   scored: true,
   ranked: true,
   severityHours: 4,
@@ -315,14 +316,17 @@ describe('null figures', () => {
         expect(s.priority === null).toBe(s.interest === null);
         expect(s.paybackWeeks === null).toBe(s.interest === null);
         expect(s.interest).not.toBe(0);
-        // interest exists only when scored by votes or measured from reports
-        expect(s.interest !== null).toBe(s.scored || s.measured);
+        // interest exists exactly when scored: by votes, or measured from reports (§1.4)
+        expect(s.interest !== null).toBe(s.scored);
+        if (s.measured) expect(s.scored).toBe(true);
         if (s.interest !== null && s.priority !== null) {
           expect(s.priority).toBeCloseTo(s.interest / s.effortHours, 12);
           expect(s.interest).toBeGreaterThan(0);
         }
-        // ranked implies scored and quorum
-        if (s.ranked) expect(s.scored && s.voters >= quorum).toBe(true);
+        // ranked exactly when scored and quorum is met; reporters count toward quorum only when measured
+        expect(s.ranked).toBe(s.scored && s.quorumCount >= quorum);
+        expect(s.quorumCount).toBeGreaterThanOrEqual(s.voters);
+        if (!s.measured) expect(s.quorumCount).toBe(s.voters);
       }),
       RUNS,
     );

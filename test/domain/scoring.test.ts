@@ -273,6 +273,8 @@ describe('scoreItem: quorum', () => {
     const s = score(v, [], quorum);
     expect(s.scored).toBe(true);
     expect(s.ranked).toBe(ranked);
+    // without measured interest, quorum counts the voters only
+    expect(s.quorumCount).toBe(s.voters);
     if (!ranked) expect(s.confidence).toBe('low');
     // a below-quorum item is still scored: it has an interest, it just is not ranked
     expect(s.interest).not.toBeNull();
@@ -466,14 +468,95 @@ describe('measured interest', () => {
       expect(s.frequencyPerWeek).toBe(5);
     }
   });
+});
 
-  it('measured interest without votes does not make the item ranked', () => {
-    // (2 + 3 + 5) / 4 = 2.5
-    const s = score([], [report('a', 2, 1), report('b', 3, 2), report('a', 5, 3)], 1);
-    expect(s.interest).toBe(2.5);
+describe('measured interest and quorum (§1.4: reporters count toward quorum)', () => {
+  // a 2 h 1 day ago, b 3 h 2 days ago, a 5 h 3 days ago: 3 reports from 2 people → (2 + 3 + 5) / 4 = 2.5 h/week
+  const pain = [report('a', 2, 1), report('b', 3, 2), report('a', 5, 3)];
+
+  it('3 reports from 2 people and no votes, quorum 2: scored and ranked on the measured figure', () => {
+    const s = score([], pain, 2);
     expect(s.measured).toBe(true);
-    expect(s.scored).toBe(false);
+    expect(s.scored).toBe(true);
+    expect(s.interest).toBe(2.5);
+    expect(s.voters).toBe(0); // "N voters" still means severity/frequency voters
+    expect(s.quorumCount).toBe(2); // a and b
+    expect(s.ranked).toBe(true);
+    // no votes: the medians stay null, never 0
+    expect(s.severityHours).toBeNull();
+    expect(s.frequencyPerWeek).toBeNull();
+    // effort default 24 → priority 2.5 / 24, payback 24 / 2.5 = 9.6 weeks
+    expect(s.effortHours).toBe(24);
+    expect(s.effortKnown).toBe(false);
+    expect(s.priority).toBeCloseTo(2.5 / 24, 12);
+    expect(s.paybackWeeks).toBeCloseTo(9.6, 12);
+    // ranked, no disagreement, fewer than 5 voters → medium
+    expect(s.confidence).toBe('medium');
+    expect(s.risk).toBe(false);
+  });
+
+  it('quorum 3: a voter who also reported pain is counted once', () => {
+    // a votes sev 3 (4 h), freq 3 (1/wk) and is one of the two reporters: {a} ∪ {a, b} = 2 people < 3
+    const s = score(votes('a', { s: 3, f: 3 }), pain, 3);
+    expect(s.voters).toBe(1);
+    expect(s.quorumCount).toBe(2);
+    expect(s.scored).toBe(true);
     expect(s.ranked).toBe(false);
+    expect(s.confidence).toBe('low');
+    // the measured 2.5 replaces the voted 4 × 1 = 4
+    expect(s.interest).toBe(2.5);
+    expect(s.severityHours).toBe(4);
+    expect(s.frequencyPerWeek).toBe(1);
+  });
+
+  it('a measured item with 1 voter and 2 other reporters reaches quorum 3', () => {
+    // v1 votes sev 3 (4 h), freq 3 (1/wk); a and b reported: {v1} ∪ {a, b} = 3 people ≥ 3
+    const s = score(votes('v1', { s: 3, f: 3 }), pain, 3);
+    expect(s.voters).toBe(1);
+    expect(s.quorumCount).toBe(3);
+    expect(s.ranked).toBe(true);
+    expect(s.interest).toBe(2.5);
+    expect(s.confidence).toBe('medium');
+    // one more person than the quorum counts does not rank it
+    expect(score(votes('v1', { s: 3, f: 3 }), pain, 4).ranked).toBe(false);
+  });
+
+  it('reports older than 28 days neither count toward quorum nor toward the figure', () => {
+    // c 100 h 29 days ago and d 8 h 40 days ago are out: the window holds a, b only → 2 people, 2.5 h/week
+    const old = [...pain, report('c', 100, 29), report('d', 8, 40)];
+    const s = score([], old, 3);
+    expect(s.measured).toBe(true);
+    expect(s.interest).toBe(2.5);
+    expect(s.quorumCount).toBe(2);
+    expect(s.ranked).toBe(false);
+    expect(s.confidence).toBe('low');
+    // the same people inside the window would make quorum 3: a, b, c → (2 + 3 + 5 + 100) / 4 = 27.5
+    const recent = score([], [...pain, report('c', 100, 27)], 3);
+    expect(recent.quorumCount).toBe(3);
+    expect(recent.ranked).toBe(true);
+    expect(recent.interest).toBe(27.5);
+  });
+
+  it('reporters count only when the interest is measured', () => {
+    // 2 reports from a and b: too few to measure, so u1's votes alone decide: 1 person < quorum 2
+    const s = score(votes('u1', { s: 3, f: 3 }), [report('a', 2, 1), report('b', 3, 2)], 2);
+    expect(s.measured).toBe(false);
+    expect(s.interest).toBe(4); // voted: 4 h × 1/week
+    expect(s.quorumCount).toBe(1);
+    expect(s.ranked).toBe(false);
+    // and with no votes at all, unmeasured reports leave the item unscored ("needs votes")
+    const none = score([], [report('a', 2, 1), report('b', 3, 2)], 1);
+    expect(none.scored).toBe(false);
+    expect(none.interest).toBeNull();
+    expect(none.quorumCount).toBe(0);
+  });
+
+  it('measured with 5 reporters but no voters is medium, not high: high needs 5 voters', () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((u, i) => report(u, 1, i + 1));
+    const s = score([], five, 2);
+    expect(s.quorumCount).toBe(5);
+    expect(s.voters).toBe(0);
+    expect(s.confidence).toBe('medium');
   });
 });
 
@@ -499,6 +582,7 @@ describe('risk lane', () => {
 describe('compareScored and rank', () => {
   const base: Score = {
     voters: 3,
+    quorumCount: 3,
     scored: true,
     ranked: true,
     severityHours: 4,

@@ -76,7 +76,23 @@ describe('workspace erasure store on a real Redis', () => {
       await settings.save(teamId, channelId, { ...DEFAULT_CHANNEL_SETTINGS, digestEnabled: true });
     await digests.reserve(teamId, 'C0ALPHA', '2026-W45', clock.now().toISOString());
     await digests.markPosted(teamId, 'C0ALPHA', '2026-W45', '1.0001', clock.now().toISOString(), {
-      interest: 12,
+      snapshot: {
+        v: 1,
+        week: '2026-W45',
+        at: clock.now().toISOString(),
+        openInterest: 12,
+        votedInterest: 12,
+        measuredInterest: 0,
+        openCount: 2,
+        rankedCount: 1,
+        unscoredCount: 0,
+        filed: 2,
+        resolved: 0,
+        interestRemoved: 0,
+        painHours: 2,
+        capacityHours: null,
+      },
+      celebrated: [1],
       missedWeeks: [],
     });
     await digests.addMissed(teamId, 'C0BETA', '2026-W44');
@@ -118,11 +134,11 @@ describe('workspace erasure store on a real Redis', () => {
     const own = [...before.keys()].filter((k) => k.startsWith(`${prefix}:t:T0ERASE:`));
     expect(survey.keys).toBe(own.length);
     // seq, items, 2 channel sets, activity, 3 × (item, history, votes, pain), 2 settings, a digest record,
-    // snapshot, missed weeks, lock, admin, user name, gate, budget, 3 submission markers.
-    expect(own.length).toBe(30);
+    // weekly snapshots, celebrated fixes, missed weeks, lock, admin, user name, gate, budget, 3 submission markers.
+    expect(own.length).toBe(31);
 
     const erased = await erasure().erase('T0ERASE', [events]);
-    expect(erased).toEqual({ keys: 30, setMembers: { channels: 2, unpublished: 2 }, events: 1 });
+    expect(erased).toEqual({ keys: 31, setMembers: { channels: 2, unpublished: 2 }, events: 1 });
 
     const after = await dumpKeys(redis, `${prefix}:*`);
     expect(mentionsOf(after, 'T0ERASE')).toEqual([]);

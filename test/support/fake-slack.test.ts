@@ -9,7 +9,7 @@ import { FakeSlack } from './fake-slack.ts';
 const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
 writeFileSync(
   manifest,
-  'oauth_config:\n  scopes:\n    bot: [chat:write, channels:read, channels:history, groups:read, groups:history, im:write, users:read]\n',
+  'oauth_config:\n  scopes:\n    bot: [chat:write, channels:read, channels:history, groups:read, groups:history, im:write, users:read, files:write]\n',
 );
 
 let now = Date.now();
@@ -263,6 +263,205 @@ describe('FakeSlack platform rules', () => {
     await expect(fake.waitFor(() => fake.messages('C6').length > 0, 100)).rejects.toThrow(
       /chat.postMessage .*soon/,
     );
+  });
+});
+
+describe('FakeSlack file uploads', () => {
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(24, 7),
+  ]);
+  const post = (url: string, body: Buffer | FormData) => fetch(url, { method: 'POST', body });
+
+  /** The first two steps of the flow: announce, then POST the bytes; returns the file id. */
+  async function upload(bytes: Buffer, filename = 'export.csv'): Promise<string> {
+    const ticket = await client.files.getUploadURLExternal({ filename, length: bytes.length });
+    const res = await post(ticket.upload_url ?? '', bytes);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(`OK - ${bytes.length}`);
+    return ticket.file_id ?? '';
+  }
+
+  const image = (extra: Record<string, unknown>) => ({ type: 'image', alt_text: 'Trend chart', ...extra });
+  const postImage = (block: Record<string, unknown>) =>
+    client.chat.postMessage({ channel: 'C1', text: 'chart', blocks: [block as never] });
+
+  it('announces, receives and shares a file, with the initial comment as the message text', async () => {
+    const bytes = Buffer.from('id,title\r\nDEBT-1,"Flaky, slow"\r\n', 'utf8');
+    const ticket = await client.files.getUploadURLExternal({ filename: 'export.csv', length: bytes.length });
+    expect(ticket).toMatchObject({ ok: true, file_id: expect.stringMatching(/^F[A-Z0-9]{10}$/) });
+    expect(ticket.upload_url).toBe(`${fake.origin}/upload/${ticket.file_id}`);
+    expect(await (await post(ticket.upload_url ?? '', bytes)).text()).toBe(`OK - ${bytes.length}`);
+    const id = ticket.file_id ?? '';
+    const done = await client.files.completeUploadExternal({
+      files: [{ id, title: 'Debt export' }],
+      channel_id: 'C1',
+      initial_comment: 'Your export of <#C1>: 1 item',
+    });
+    // Right after completion Slack lists no channels yet: sharing happens after the answer.
+    expect(done.files).toEqual([expect.objectContaining({ id, title: 'Debt export', channels: [] })]);
+    expect(fake.file(id)).toMatchObject({ name: 'export.csv', title: 'Debt export', completed: true });
+    expect(fake.file(id)?.bytes.equals(bytes)).toBe(true);
+    expect(fake.file(id)?.channels).toEqual(['C1']);
+    const [shared] = fake.messages('C1');
+    expect(shared).toMatchObject({ text: 'Your export of <#C1>: 1 item', upload: true });
+    expect(shared?.files).toEqual([
+      expect.objectContaining({ id, name: 'export.csv', mimetype: 'text/csv' }),
+    ]);
+    expect(fake.callsTo('upload')).toEqual([
+      expect.objectContaining({ args: expect.objectContaining({ file_id: id }) }),
+    ]);
+    fake.assertNoViolations();
+  });
+
+  it('accepts a multipart upload, shares into a DM, and keeps an unshared file private', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([PNG]), 'trend.png');
+    const ticket = await client.files.getUploadURLExternal({ filename: 'trend.png', length: PNG.length });
+    expect((await post(ticket.upload_url ?? '', form)).status).toBe(200);
+    const dm = (await client.conversations.open({ users: 'U1' })).channel?.id ?? '';
+    await client.files.completeUploadExternal({ files: [{ id: ticket.file_id ?? '' }], channel_id: dm });
+    expect(fake.messages('U1')[0]?.files).toHaveLength(1);
+    expect(fake.file(ticket.file_id ?? '')).toMatchObject({
+      title: 'trend.png',
+      imageType: 'png',
+      channels: ['DU1'],
+    });
+    const lone = await upload(Buffer.from('x'), 'lone.txt');
+    await client.files.completeUploadExternal({ files: [{ id: lone }] });
+    expect(fake.file(lone)).toMatchObject({ completed: true, channels: [] });
+    expect(fake.files().map((f) => f.id)).toEqual([ticket.file_id, lone]);
+  });
+
+  it('answers the documented errors', async () => {
+    await expect(client.apiCall('files.getUploadURLExternal', { filename: 'a.csv' })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+    await expect(client.files.getUploadURLExternal({ filename: 'a.csv', length: 0 })).rejects.toMatchObject({
+      data: { error: 'missing_argument' },
+    });
+    await expect(client.files.completeUploadExternal({ files: [{ id: 'F0NEVER' }] })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
+    // Announced but its bytes never arrived: the ticket has no file yet.
+    const announced = await client.files.getUploadURLExternal({ filename: 'a.csv', length: 3 });
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id: announced.file_id ?? '' }] }),
+    ).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    const id = await upload(Buffer.from('abc'));
+    fake.removeChannel('C404');
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id }], channel_id: 'C404' }),
+    ).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    fake.setChannel('C7', { is_member: false });
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id }], channel_id: 'C7' }),
+    ).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
+    // A user id is not a conversation: conversations.open gives the DM's id.
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id }], channel_id: 'U1' }),
+    ).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
+    expect(fake.file(id)?.completed).toBe(false);
+    await client.files.completeUploadExternal({ files: [{ id }] });
+    await expect(client.files.completeUploadExternal({ files: [{ id }] })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
+    fake.assertNoViolations();
+  });
+
+  it('refuses an upload to an unknown URL or of the wrong length with an HTTP error', async () => {
+    expect((await post(`${fake.origin}/upload/F0NEVER`, Buffer.from('x'))).status).toBe(404);
+    const ticket = await client.files.getUploadURLExternal({ filename: 'a.csv', length: 10 });
+    const short = await post(ticket.upload_url ?? '', Buffer.from('abc'));
+    expect(short.status).toBe(400);
+    expect(await short.text()).toMatch(/3 bytes received, 10 announced/);
+    expect(fake.violations).toEqual([expect.stringContaining('3 bytes received, 10 announced')]);
+    expect(fake.file(ticket.file_id ?? '')?.uploaded).toBe(false);
+  });
+
+  it('fails the files methods and the upload POST on demand', async () => {
+    fake.failNext('files.getUploadURLExternal', { error: 'ratelimited', retryAfter: 4 });
+    await expect(client.files.getUploadURLExternal({ filename: 'a', length: 1 })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 4,
+    });
+    fake.failNext('upload', { status: 429, retryAfter: 2 });
+    fake.failNext('upload', { status: 503 });
+    const ticket = await client.files.getUploadURLExternal({ filename: 'a.csv', length: 1 });
+    const limited = await post(ticket.upload_url ?? '', Buffer.from('x'));
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '2']);
+    expect((await post(ticket.upload_url ?? '', Buffer.from('x'))).status).toBe(503);
+    expect((await post(ticket.upload_url ?? '', Buffer.from('x'))).status).toBe(200);
+    fake.failNext('files.completeUploadExternal', { error: 'internal_error' });
+    await expect(
+      client.files.completeUploadExternal({ files: [{ id: ticket.file_id ?? '' }] }),
+    ).rejects.toMatchObject({ data: { error: 'internal_error' } });
+    expect(fake.file(ticket.file_id ?? '')?.completed).toBe(false);
+  });
+
+  it('needs files:write', async () => {
+    const bare = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
+    writeFileSync(bare, 'oauth_config:\n  scopes:\n    bot: [chat:write]\n');
+    const noFiles = await FakeSlack.start({ manifestPath: bare });
+    const c = new WebClient('xoxb-test', { slackApiUrl: noFiles.url, retryConfig: { retries: 0 } });
+    await expect(c.files.getUploadURLExternal({ filename: 'a', length: 1 })).rejects.toMatchObject({
+      data: { error: 'missing_scope', needed: 'files:write' },
+    });
+    await noFiles.close();
+  });
+
+  it('checks image blocks: one source, one way to name the file, alt text and title limits', async () => {
+    const refused = async (block: Record<string, unknown>, problem: RegExp) => {
+      const error = await postImage(block).catch((e: unknown) => e);
+      expect(error).toMatchObject({ data: { error: 'invalid_blocks' } });
+      expect(JSON.stringify((error as { data: unknown }).data)).toMatch(problem);
+    };
+    const url = 'https://example.com/chart.png';
+    await refused(image({}), /exactly one of image_url or slack_file/);
+    await refused(image({ image_url: url, slack_file: { url } }), /exactly one of image_url or slack_file/);
+    await refused(image({ slack_file: { url, id: 'F1' } }), /exactly one of url or id/);
+    await refused({ type: 'image', image_url: url }, /alt_text: required/);
+    await refused(image({ image_url: url, alt_text: 'a'.repeat(2001) }), /alt_text: 2001 chars > 2000/);
+    await refused(image({ image_url: url, title: { type: 'mrkdwn', text: 'x' } }), /plain_text/);
+    await refused(
+      image({ image_url: url, title: { type: 'plain_text', text: 't'.repeat(2001) } }),
+      /2001 chars/,
+    );
+    expect(
+      (await postImage(image({ image_url: url, title: { type: 'plain_text', text: 'Trend' } }))).ok,
+    ).toBe(true);
+  });
+
+  it('shows only a completed PNG, JPEG or GIF upload by id', async () => {
+    await expect(postImage(image({ slack_file: { id: 'F0NEVER' } }))).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
+    const csv = await upload(Buffer.from('a,b\r\n'));
+    await client.files.completeUploadExternal({ files: [{ id: csv }] });
+    await expect(postImage(image({ slack_file: { id: csv } }))).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
+    const png = await upload(PNG, 'trend.png');
+    await expect(postImage(image({ slack_file: { id: png } }))).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
+    await client.files.completeUploadExternal({ files: [{ id: png }] });
+    expect((await postImage(image({ slack_file: { id: png } }))).ok).toBe(true);
+    expect(fake.violations).toEqual([
+      expect.stringContaining('no completed upload F0NEVER'),
+      expect.stringContaining('is not a PNG, JPEG or GIF'),
+      expect.stringContaining(`no completed upload ${png}`),
+    ]);
+  });
+
+  it('forgets files on reset', async () => {
+    await upload(Buffer.from('x'));
+    fake.reset();
+    expect(fake.files()).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ export type {
   Failure,
   FakeCall,
   FakeChannel,
+  FakeFile,
   FakeSlackOptions,
   FakeUser,
   HoldHandle,

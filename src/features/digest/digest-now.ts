@@ -38,11 +38,13 @@ export async function digestNow(deps: DigestNowDeps, actor: Actor, post: boolean
     now,
     workspaceUrl: await workspaceUrl(actor.client, deps.logger),
   });
-  if (!post) return composed.message;
+  // The chart belongs to the weekly digest and `/debt stats`; a digest on request goes without one.
+  const digest = composed.build(null);
+  if (!post) return digest;
   // Tagged apart from the scheduled digest: it does not use up (or stand in for) this week's digest.
   await actor.client.chat.postMessage({
     channel: channelId,
-    ...composed.message,
+    ...digest,
     unfurl_links: false,
     unfurl_media: false,
     metadata: {

@@ -6,13 +6,15 @@
 // (a lock with a TTL, renewed right before posting) keeps two workers from both searching, finding nothing
 // and both posting (decision 0010).
 import type { webApi } from '@slack/bolt';
+import type { DigestChart } from '../../../blocks/digest.ts';
 import { DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { digestWindow, isoWeekKey, resolveSlot } from '../../domain/schedule.ts';
 import type { ChannelSettings } from '../../domain/settings.ts';
 import { classifySlackError, refusedPayload } from '../../lib/slack-errors.ts';
+import { uploadTrendChart } from '../history/trend-chart.ts';
 import { workspaceUrl } from '../workspace-links.ts';
-import { type ComposeDeps, composeDigest } from './compose-digest.ts';
+import { type ComposeDeps, type ComposedDigest, composeDigest } from './compose-digest.ts';
 import { findPostedDigest } from './find-posted-digest.ts';
 
 export interface WeeklyDigestDeps
@@ -45,10 +47,11 @@ export type ChannelDigest = Omit<Slot, 'slot' | 'week'>;
  * duplicate check needs membership: join a public channel first. A private one needs an invitation;
  * its post then fails with a channel error, which switches the digest off and tells the stewards.
  */
-async function ensureMember(client: webApi.WebClient, channelId: string): Promise<void> {
+async function ensureMember(client: webApi.WebClient, channelId: string): Promise<string | null> {
   const info = await client.conversations.info({ channel: channelId });
   if (info.channel && !info.channel.is_member && !info.channel.is_private)
     await client.conversations.join({ channel: channelId });
+  return info.channel?.name ? `#${info.channel.name}` : null;
 }
 
 /** The week's state: already posted (recorded, or found in history after a crash), or still to post. */
@@ -62,29 +65,19 @@ async function alreadyPosted(deps: WeeklyDigestDeps, s: Slot): Promise<boolean> 
   return found !== null;
 }
 
-async function postOnce(
+/** Posts the digest; an image Slack cannot show yet (it refuses the blocks) costs the chart, not the digest. */
+async function post(
   deps: WeeklyDigestDeps,
   s: Slot,
-  stillHolding: LockRenewal,
-): Promise<'posted' | 'already posted' | 'lock lost'> {
-  if (await alreadyPosted(deps, s)) return 'already posted';
-  const now = deps.clock.now();
-  await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString());
-  const composed = await composeDigest(deps, {
-    ...s,
-    window: digestWindow({ ...s.settings, timezone: s.timezone }, s.slot),
-    kind: 'scheduled',
-    now,
-    workspaceUrl: await workspaceUrl(deps.client, deps.logger),
-  });
-  // Someone else may be posting: retry later rather than risk a second post.
-  if (!(await stillHolding())) return 'lock lost';
-  let posted: { ts?: string };
+  composed: ComposedDigest,
+  chart: DigestChart | null,
+): Promise<{ ts?: string }> {
+  const digest = composed.build(chart);
   try {
-    posted = await deps.client.chat.postMessage({
+    return await deps.client.chat.postMessage({
       channel: s.channelId,
-      text: composed.message.text,
-      blocks: composed.message.blocks,
+      text: digest.text,
+      blocks: digest.blocks,
       unfurl_links: false,
       unfurl_media: false,
       metadata: {
@@ -95,19 +88,60 @@ async function postOnce(
   } catch (error) {
     // Only here is the payload at hand: a refusal is logged with its size before the caller classifies it.
     const failure = classifySlackError(error);
+    if (failure.kind === 'platform' && chart !== null && failure.error === 'invalid_blocks') {
+      // Refused, so nothing was posted: safe to post once more without the image.
+      deps.logger.warn('Slack refused the digest with its chart; posting it without', {
+        teamId: s.teamId,
+        channelId: s.channelId,
+        week: s.week,
+      });
+      return post(deps, s, composed, null);
+    }
     if (failure.kind === 'platform')
       deps.logger.error('Slack refused the digest', {
         teamId: s.teamId,
         channelId: s.channelId,
         week: s.week,
-        ...refusedPayload(failure, composed.message),
+        ...refusedPayload(failure, digest),
       });
     throw error;
   }
-  await deps.digests.markPosted(s.teamId, s.channelId, s.week, posted.ts ?? '', now.toISOString(), {
-    interest: composed.totalInterest,
-    missedWeeks: composed.missedWeeks,
+}
+
+async function postOnce(
+  deps: WeeklyDigestDeps,
+  s: Slot,
+  channelLabel: string | null,
+  stillHolding: LockRenewal,
+): Promise<'posted' | 'already posted' | 'lock lost'> {
+  if (await alreadyPosted(deps, s)) return 'already posted';
+  const now = deps.clock.now();
+  await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString());
+  const composed = await composeDigest(deps, {
+    ...s,
+    ...(channelLabel ? { channelLabel } : {}),
+    window: digestWindow({ ...s.settings, timezone: s.timezone }, s.slot),
+    kind: 'scheduled',
+    now,
+    workspaceUrl: await workspaceUrl(deps.client, deps.logger),
   });
+  // A retry after this point uploads again: an unused file may be left behind, never a second digest.
+  const chart = await uploadTrendChart(deps.client, deps.logger, composed.trend, {
+    teamId: s.teamId,
+    channelId: s.channelId,
+    week: s.week,
+  });
+  // Someone else may be posting: retry later rather than risk a second post.
+  if (!(await stillHolding())) return 'lock lost';
+  const posted = await post(deps, s, composed, chart);
+  await deps.digests.markPosted(
+    s.teamId,
+    s.channelId,
+    s.week,
+    posted.ts ?? '',
+    now.toISOString(),
+    composed.shown,
+  );
   return 'posted';
 }
 
@@ -138,6 +172,7 @@ export async function postWeeklyDigest(
       missed: missed.length,
     });
   if (post === null) return 'missed';
-  await ensureMember(deps.client, base.channelId);
-  return postOnce(deps, { ...base, slot: post, week: isoWeekKey(post, base.timezone) }, stillHolding);
+  const channelLabel = await ensureMember(deps.client, base.channelId);
+  const slot = { ...base, slot: post, week: isoWeekKey(post, base.timezone) };
+  return postOnce(deps, slot, channelLabel, stillHolding);
 }

@@ -18,10 +18,22 @@ import { installedTeam, type RequestContext } from '../context.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { answerDigest, openSettings } from './channel-commands.ts';
+import { answerStats, queueExport } from './history-commands.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-async function dispatch(deps: Deps, ctx: RequestContext, command: Command, triggerId: string): Promise<void> {
+/** What the slash command's payload carries beyond the context: the modal trigger and the channel's name. */
+interface CommandPayload {
+  triggerId: string;
+  channelName: string | undefined;
+}
+
+async function dispatch(
+  deps: Deps,
+  ctx: RequestContext,
+  command: Command,
+  { triggerId, channelName }: CommandPayload,
+): Promise<void> {
   switch (command.kind) {
     case 'file':
       return openFilingModal(ctx, triggerId, { title: clip(command.title, LIMITS.titleMax) });
@@ -29,8 +41,10 @@ async function dispatch(deps: Deps, ctx: RequestContext, command: Command, trigg
       return void (await ctx.reply(buildHelp()));
     case 'usage':
       return void (await ctx.reply(buildUsage(command, escapeMrkdwn(command.problem))));
-    case 'unavailable':
-      return void (await ctx.reply(confirm.unavailable(command.subcommand)));
+    case 'stats':
+      return answerStats(deps, ctx, command.all, channelName);
+    case 'export':
+      return queueExport(deps, ctx, command.all);
     case 'list': {
       const query = {
         filters: command.filters,
@@ -79,9 +93,14 @@ export function handleDebtCommand(deps: Deps) {
       reply: (message) => respond({ response_type: 'ephemeral', ...message }),
     };
     const parsed = parseCommand(command.text ?? '');
-    await answeringErrors(deps, ctx.reply, () => dispatch(deps, ctx, parsed, command.trigger_id), {
-      command: parsed.kind,
-      teamId: ctx.teamId,
-    });
+    await answeringErrors(
+      deps,
+      ctx.reply,
+      () => dispatch(deps, ctx, parsed, { triggerId: command.trigger_id, channelName: command.channel_name }),
+      {
+        command: parsed.kind,
+        teamId: ctx.teamId,
+      },
+    );
   };
 }

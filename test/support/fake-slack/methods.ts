@@ -1,9 +1,16 @@
 // The emulated methods, and the payload checks every call goes through before its handler.
 import { type ConversationKind, scopesFor } from '../method-scopes.ts';
-import { checkEscaped, checkMessageParts, checkViewParts, type PayloadIssues } from '../payload-rules.ts';
+import {
+  checkBlocks,
+  checkEscaped,
+  checkMessageParts,
+  checkViewParts,
+  type PayloadIssues,
+} from '../payload-rules.ts';
 import * as chat from './chat.ts';
 import * as conv from './conversations.ts';
-import { flag, str } from './parse.ts';
+import * as files from './files.ts';
+import { flag, isRecord, str } from './parse.ts';
 import type { SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
 import * as views from './views.ts';
@@ -25,6 +32,8 @@ export const HANDLERS: Record<string, Handler> = {
   'conversations.history': conv.conversationsHistory,
   'conversations.open': conv.conversationsOpen,
   'conversations.join': conv.conversationsJoin,
+  'files.getUploadURLExternal': files.getUploadURLExternal,
+  'files.completeUploadExternal': files.completeUploadExternal,
 };
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
@@ -50,6 +59,8 @@ export function checkPayload(
   if (flag(body.link_names)) s.violation(`${where}: link_names is set`);
   const issues: PayloadIssues =
     kind === 'message' ? checkMessageParts(body) : checkViewParts(body.view ?? { type: 'missing' });
+  const blocks = kind === 'message' ? body.blocks : isRecord(body.view) ? body.view.blocks : undefined;
+  issues.blocks.push(...files.imageFileProblems(s, blocks, kind === 'message' ? 'blocks' : 'view.blocks'));
   for (const issue of [...issues.blocks, ...issues.args, ...issues.advice]) s.violation(`${where}: ${issue}`);
   if (issues.blocks.length > 0) {
     return { ok: false, error: 'invalid_blocks', response_metadata: { messages: issues.blocks } };
@@ -60,8 +71,21 @@ export function checkPayload(
   return undefined;
 }
 
+/** A file share's comment and blocks are rendered like a message's (the comment is the message text). */
+function checkFileShare(s: SlackState, args: Args): Reply | undefined {
+  const shown = { text: args.initial_comment, blocks: args.blocks };
+  for (const issue of checkEscaped(shown, s.tainted)) s.violation(`files.completeUploadExternal: ${issue}`);
+  if (!Array.isArray(args.blocks)) return undefined;
+  const issues = [...checkBlocks(args.blocks), ...files.imageFileProblems(s, args.blocks)];
+  for (const issue of issues) s.violation(`files.completeUploadExternal: ${issue}`);
+  return issues.length > 0
+    ? { ok: false, error: 'invalid_blocks', response_metadata: { messages: issues } }
+    : undefined;
+}
+
 export function checkCall(s: SlackState, method: string, args: Args): Reply | undefined {
   if (MESSAGE_METHODS.has(method)) return checkPayload(s, method, args, 'message');
+  if (method === 'files.completeUploadExternal') return checkFileShare(s, args);
   if (method.startsWith('views.')) return checkPayload(s, method, args, 'view');
   for (const issue of checkEscaped(rendered(args), s.tainted)) s.violation(`${method}: ${issue}`);
   return undefined;

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { receiveUpload, sendText, uploadFailureAnswer } from './files.ts';
 import { deferred, describeCalls, type HttpReply, json, loadScopes, type PendingHold, send } from './http.ts';
 import { checkCall, checkScopes, HANDLERS } from './methods.ts';
 import { parseRequest, readBody } from './parse.ts';
@@ -13,6 +14,7 @@ import type {
   Failure,
   FakeCall,
   FakeChannel,
+  FakeFile,
   FakeSlackOptions,
   FakeUser,
   HoldHandle,
@@ -72,6 +74,8 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const fake = new FakeSlack(server, state, `http://127.0.0.1:${port}`);
+    state.origin = fake.origin;
+    state.keepUploads = options.uploads !== 'measure';
     fake.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
     server.on('request', (req, res) => {
       fake.handle(req, res).catch((err: unknown) => {
@@ -133,6 +137,16 @@ export class FakeSlack {
     return [...(this.state.messages.get(this.state.resolveChannel(channelId)) ?? [])];
   }
 
+  /** Every file announced by files.getUploadURLExternal (since the last reset), with its bytes once uploaded. */
+  files(): FakeFile[] {
+    return [...this.state.files.values()].map((f) => ({ ...f, channels: [...f.channels] }));
+  }
+
+  file(id: string): FakeFile | undefined {
+    const f = this.state.files.get(id);
+    return f && { ...f, channels: [...f.channels] };
+  }
+
   /** Deletes a message as a user would, so later chat.update answers `message_not_found`. */
   deleteMessage(channelId: string, ts: string): void {
     const list = this.state.messages.get(this.state.resolveChannel(channelId));
@@ -142,7 +156,8 @@ export class FakeSlack {
 
   /**
    * Fails the next `times` calls of `method` (only those whose arguments `when` accepts, if given), with the
-   * HTTP status and headers Slack uses for that failure (see `Failure`).
+   * HTTP status and headers Slack uses for that failure (see `Failure`). `upload` stands for the POST of a file's
+   * bytes to its upload URL (args `{ file_id }`), answered as the upload service would (files.ts).
    */
   failNext(method: string, failure: Failure, times = 1, when?: (args: FakeCall['args']) => boolean): void {
     const queue = this.failures.get(method) ?? [];
@@ -200,6 +215,9 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const arrivedAt = this.state.now();
+    // Upload bodies are bytes, not a form: read apart from the Web API's.
+    if (path.startsWith('/upload/'))
+      return this.handleUpload(path.slice('/upload/'.length), req, res, arrivedAt);
     const body = await readBody(req);
     if (req.method !== 'POST') return send(res, json({ ok: false, error: 'method_not_allowed' }, 405));
     if (path.startsWith('/api/'))
@@ -208,6 +226,25 @@ export class FakeSlack {
       return send(res, answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body));
     }
     return send(res, json({ ok: false, error: 'not_found' }, 404));
+  }
+
+  /** The POST of a file's bytes to the URL files.getUploadURLExternal gave, recorded as a call to `upload`. */
+  private async handleUpload(
+    fileId: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    arrivedAt: number,
+  ): Promise<void> {
+    const args = { file_id: fileId, content_type: req.headers['content-type'] ?? '' };
+    this.calls.push({ method: 'upload', args, at: arrivedAt });
+    if (req.method !== 'POST') return sendText(res, { status: 405, text: 'method not allowed' });
+    const failure = this.takeFailure('upload', args);
+    if (failure) {
+      const answer = uploadFailureAnswer(failure);
+      req.resume();
+      return answer === 'drop' ? void res.destroy() : sendText(res, answer);
+    }
+    sendText(res, await receiveUpload(this.state, fileId, req));
   }
 
   private async handleApi(

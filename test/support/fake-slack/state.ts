@@ -1,6 +1,6 @@
 // The fake workspace: users, channels, messages, views, one-shot triggers and response_urls, and what went wrong.
 import { randomBytes } from 'node:crypto';
-import type { FakeChannel, FakeUser, StoredMessage, StoredView } from './types.ts';
+import type { FakeChannel, FakeFile, FakeUser, StoredMessage, StoredView } from './types.ts';
 
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'B0FAKEBOT';
@@ -29,11 +29,18 @@ export class SlackState {
   readonly triggers = new Map<string, Trigger>();
   readonly responseUrls = new Map<string, ResponseUrl>();
   readonly tainted: string[] = [];
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly files = new Map<string, FakeFile>();
+  /** `http://127.0.0.1:PORT` of the fake: upload URLs point back at it. */
+  origin = '';
+  /** Keep uploaded bytes, or only count and hash them (FakeSlackOptions.uploads). */
+  keepUploads = true;
   violations: string[] = [];
   /** Bot scopes granted by the manifest; undefined = unknown (manifest missing), so no scope checks. */
   botScopes: Set<string> | undefined;
   private lastTsMicros = 0;
   private viewSeq = 0;
+  private fileSeq = 0;
 
   constructor(
     readonly teamId: string,
@@ -55,6 +62,12 @@ export class SlackState {
   nextViewId(): string {
     this.viewSeq += 1;
     return `V${String(this.viewSeq).padStart(4, '0')}`;
+  }
+
+  /** Slack file ids are `F` and ten more characters (F123ABC456 in the method docs). */
+  nextFileId(): string {
+    this.fileSeq += 1;
+    return `F${String(this.fileSeq).padStart(10, '0')}`;
   }
 
   newHash(): string {
@@ -170,6 +183,7 @@ export class SlackState {
     this.messages.clear();
     this.views.clear();
     this.homes.clear();
+    this.files.clear();
     this.violations = [];
     for (const r of this.responseUrls.values()) r.bodies = [];
   }

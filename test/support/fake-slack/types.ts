@@ -58,6 +58,35 @@ export interface StoredMessage {
   metadata?: unknown;
   thread_ts?: string;
   edited?: { user: string; ts: string };
+  /** A file share (files.completeUploadExternal with channel_id): the files, as Slack attaches them. */
+  files?: unknown[];
+  upload?: boolean;
+}
+
+/** A file announced by files.getUploadURLExternal, its bytes once POSTed, and where it was shared. */
+export interface FakeFile {
+  id: string;
+  /** `filename` as announced. */
+  name: string;
+  /** The title given at completion (defaults to the name, as Slack does). */
+  title: string;
+  altText?: string;
+  snippetType?: string;
+  /** `length` as announced to files.getUploadURLExternal. */
+  length: number;
+  /** The bytes POSTed to the upload URL (empty when the fake only measures uploads, or none arrived yet). */
+  bytes: Buffer;
+  /** Bytes received by the upload POST, and their SHA-256 (hex); 0 and '' until then. */
+  received: number;
+  sha256: string;
+  /** What the first bytes say the file is: images are what an image block may show (png, jpg, gif). */
+  imageType: 'png' | 'jpeg' | 'gif' | null;
+  uploaded: boolean;
+  /** files.completeUploadExternal accepted it. */
+  completed: boolean;
+  /** Conversations it was shared to (channel ids; a DM as `D…`). */
+  channels: string[];
+  created: number;
 }
 
 export interface StoredView {
@@ -87,4 +116,9 @@ export interface FakeSlackOptions {
   teamId?: string;
   /** Slack's rate limits to enforce (429 + Retry-After); none by default. */
   rateLimits?: RateLimits;
+  /**
+   * `keep` (default): uploaded bytes are kept for `fake.file(id).bytes`. `measure`: they are counted and hashed as
+   * they stream in, never held, so a benchmark measuring its own memory is not charged for the fake's copy.
+   */
+  uploads?: 'keep' | 'measure';
 }

@@ -1,0 +1,31 @@
+// The trend chart on its way to Slack: rendered to PNG and uploaded (files:write), for the digest and
+// `/debt stats`. A chart is a nice-to-have: any failure is logged and the caller goes on without it.
+import type { webApi } from '@slack/bolt';
+import type { DigestChart } from '../../../blocks/digest.ts';
+import { renderTrendChart, trendAltText } from '../../chart/trend-chart.ts';
+import type { TrendSeries } from '../../domain/trend-model.ts';
+import type { Logger } from '../../lib/logger.ts';
+import { uploadFile } from '../upload-file.ts';
+
+export async function uploadTrendChart(
+  client: webApi.WebClient,
+  logger: Logger,
+  trend: TrendSeries,
+  context: Record<string, unknown>,
+): Promise<DigestChart | null> {
+  // No items at all: the surfaces show an empty state, not an empty chart.
+  if (trend.weeks.length === 0) return null;
+  const altText = trendAltText(trend);
+  try {
+    const png = await renderTrendChart(trend);
+    const { fileId } = await uploadFile(
+      client,
+      { filename: 'debt-trend.png', title: `Debt trend · ${trend.scopeLabel}`, content: png, altText },
+      logger,
+    );
+    return { fileId, altText };
+  } catch (error) {
+    logger.warn('trend chart not uploaded; going on without it', { ...context, error });
+    return null;
+  }
+}

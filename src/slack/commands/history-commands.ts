@@ -1,0 +1,46 @@
+// `/debt stats [all]` and `/debt export [all]` (SPEC §2.10): the numbers privately, the CSV by DM from a worker.
+import { confirm } from '../../../blocks/confirmations.ts';
+import { buildStatsMessage } from '../../../blocks/stats.ts';
+import type { Deps } from '../../deps.ts';
+import { commandChannel } from '../../features/digest/digest-now.ts';
+import { loadStats } from '../../features/history/load-stats.ts';
+import { uploadTrendChart } from '../../features/history/trend-chart.ts';
+import { currentRequestId } from '../../lib/request-context.ts';
+import type { RequestContext } from '../context.ts';
+
+/** Slack sends `directmessage` / `privategroup` instead of a name in some conversations: no label then. */
+function channelLabel(channelName: string | undefined): string | null {
+  return channelName && !['directmessage', 'privategroup'].includes(channelName) ? `#${channelName}` : null;
+}
+
+export async function answerStats(
+  deps: Deps,
+  ctx: RequestContext,
+  all: boolean,
+  channelName: string | undefined,
+): Promise<void> {
+  const model = await loadStats(deps, ctx, { all, channelLabel: channelLabel(channelName) });
+  const chart = model.empty
+    ? null
+    : await uploadTrendChart(ctx.client, deps.logger, model.trend, {
+        teamId: ctx.teamId,
+        userId: ctx.userId,
+      });
+  await ctx.reply(buildStatsMessage(model, chart));
+}
+
+/** Queued first, then confirmed: "on its way" is only said once the job is safely in Redis. */
+export async function queueExport(deps: Deps, ctx: RequestContext, all: boolean): Promise<void> {
+  // A workspace export may be asked for anywhere, a DM included; a channel's only from inside it.
+  const channelId = all && ctx.channelId ? ctx.channelId : commandChannel(ctx);
+  const requestId = currentRequestId();
+  await deps.producers.queueExport({
+    v: 1,
+    teamId: ctx.teamId,
+    userId: ctx.userId,
+    channelId,
+    scope: all ? 'all' : 'channel',
+    ...(requestId ? { requestId } : {}),
+  });
+  await ctx.reply(confirm.exportQueued(all, channelId));
+}
