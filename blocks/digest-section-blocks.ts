@@ -10,16 +10,13 @@ import type {
 import { formatItemId, type Item } from '../src/domain/item.ts';
 import { categoryText, confidenceText, interestText, paybackText } from './format.ts';
 import { type Block, context, escapeAndTruncate, escapeMrkdwn, link, mention, section } from './kit.ts';
-import { num, outlookLines, paidForItselfLine, rateText } from './outlook.ts';
+import { num, outlookLines, paidForItselfLine, plural, rateText } from './outlook.ts';
 
-export { num };
+export { num, plural };
 
 /** Escaped title lengths: next up gets room, the other lists a glance (titles are ≤ 150 before escaping). */
 const NEXT_UP_TITLE = 64;
 const LIST_TITLE = 45;
-
-export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The card's permalink, when the workspace URL is known and the card is still there. */
 function threadUrl(item: Item, workspaceUrl: string | null): string | null {

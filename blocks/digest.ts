@@ -25,18 +25,13 @@ import {
   section,
   slackImage,
 } from './kit.ts';
-
-/** The trend chart as uploaded to Slack (src/features/history/trend-chart.ts). */
-export interface DigestChart {
-  fileId: string;
-  altText: string;
-}
+import type { UploadedChart } from './outlook.ts';
 
 export interface DigestLinks {
   /** e.g. `https://acme.slack.com/` (auth.test's url); null when unknown: items are then not linked. */
   workspaceUrl: string | null;
-  /** Shown after the Interest section; a digest without it (upload failed, manual digest) is complete too. */
-  chart?: DigestChart | null;
+  /** The trend chart, shown after the Interest section; a digest without it (upload failed, manual digest) is complete too. */
+  chart?: UploadedChart | null;
 }
 
 /** Missed weeks named in the note; more become "and N more". */

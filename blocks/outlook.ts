@@ -9,6 +9,15 @@ import { escapeAndTruncate, mention } from './kit.ts';
 
 const TITLE = 45;
 
+/** The trend chart as uploaded to Slack (src/features/history/trend-chart.ts), for an image block. */
+export interface UploadedChart {
+  fileId: string;
+  altText: string;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 export function percent(share: number): string {
   const pct = share * 100;
   return pct > 0 && pct < 1 ? '< 1%' : `${Math.round(pct)}%`;

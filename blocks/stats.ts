@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import { weekStartsOn } from '../src/domain/iso-week.ts';
 import { STATUS_LABELS, STATUSES } from '../src/domain/item.ts';
 import type { StatsModel } from '../src/domain/stats-model.ts';
-import type { DigestChart } from './digest.ts';
 import { categoryText, itemLabel } from './format.ts';
 import {
   type Block,
@@ -16,15 +15,21 @@ import {
   section,
   slackImage,
 } from './kit.ts';
-import { num, outlookLines, paidForItselfLine, percent, rateText } from './outlook.ts';
+import {
+  num,
+  outlookLines,
+  paidForItselfLine,
+  percent,
+  plural,
+  rateText,
+  type UploadedChart,
+} from './outlook.ts';
 
 const CATEGORIES_SHOWN = 6;
 const PAID_SHOWN = 3;
 const TITLE = 60;
 
 const scopeText = (model: StatsModel) => (model.channelId ? channelLink(model.channelId) : 'the workspace');
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function countsLine(model: StatsModel): string {
   const parts = STATUSES.filter((s) => model.counts[s] > 0).map(
@@ -110,7 +115,7 @@ export function statsFallback(model: StatsModel): string {
 const PRIVACY_NOTE =
   "Items in private channels are left out, except those you reported or own; a workspace admin's view includes them.";
 
-export function buildStatsMessage(model: StatsModel, chart: DigestChart | null): Message {
+export function buildStatsMessage(model: StatsModel, chart: UploadedChart | null): Message {
   const blocks: Block[] = [header(`Debt stats · ${model.trend.scopeLabel}`)];
   if (model.empty) {
     blocks.push(

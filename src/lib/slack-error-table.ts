@@ -206,6 +206,29 @@ export const METHOD_ERRORS = {
   ],
   // https://docs.slack.dev/reference/methods/auth.test#errors
   'auth.test': ['internal_error', 'invalid_auth'],
+  // https://docs.slack.dev/reference/methods/files.getUploadURLExternal#errors
+  'files.getUploadURLExternal': [
+    'alt_txt_too_large',
+    'file_upload_size_restricted',
+    'file_uploads_disabled',
+    'missing_argument',
+    'snippet_too_large',
+    'storage_limit_reached',
+    'unknown_snippet_type',
+    'unknown_subtype',
+  ],
+  // https://docs.slack.dev/reference/methods/files.completeUploadExternal#errors
+  'files.completeUploadExternal': [
+    'access_denied',
+    'channel_not_found',
+    'channels_limit_exceeded',
+    'file_not_found',
+    'file_update_failed',
+    'invalid_blocks',
+    'invalid_channel',
+    'not_in_channel',
+    'posting_to_channel_denied',
+  ],
 } as const;
 
 export type SlackMethod = keyof typeof METHOD_ERRORS;
@@ -343,6 +366,19 @@ export const OUTCOMES: Record<DocumentedCode, SlackOutcome> = {
   slack_connect_file_link_sharing_blocked: 'platform',
   slack_connect_file_upload_sharing_blocked: 'platform',
   slack_connect_lists_sharing_blocked: 'platform',
+  // Uploads (charts, exports): the workspace's file settings or our arguments; a person has to act.
+  alt_txt_too_large: 'platform',
+  file_upload_size_restricted: 'platform',
+  file_uploads_disabled: 'platform',
+  missing_argument: 'platform',
+  snippet_too_large: 'platform',
+  storage_limit_reached: 'platform',
+  unknown_snippet_type: 'platform',
+  unknown_subtype: 'platform',
+  channels_limit_exceeded: 'platform',
+  // "Failure occurred when attempting to update the file": Slack's side.
+  file_update_failed: 'transient',
+  invalid_channel: 'channel',
 };
 
 /** The outcome of a documented code, or null for one no method documents. */

@@ -39,6 +39,8 @@ describe('the Slack error table', () => {
         'conversations.info',
         'conversations.join',
         'conversations.open',
+        'files.completeUploadExternal',
+        'files.getUploadURLExternal',
         'users.info',
         'views.open',
         'views.publish',

@@ -1,7 +1,8 @@
 // Gathers a channel's items, scores, activity and weekly snapshots and turns them into the digest (pure parts
 // in src/domain/digest.ts and blocks/digest.ts). Shared by the scheduled job and `/debt digest [post]`.
-import { buildDigestMessage, type DigestChart } from '../../../blocks/digest.ts';
+import { buildDigestMessage } from '../../../blocks/digest.ts';
 import type { Message } from '../../../blocks/kit.ts';
+import type { UploadedChart } from '../../../blocks/outlook.ts';
 import { buildTrend, weeklyInterest } from '../../domain/debt-trend.ts';
 import { buildDigestModel, type DigestItem, type DigestModel } from '../../domain/digest.ts';
 import type { ChannelSettings } from '../../domain/settings.ts';
@@ -39,7 +40,7 @@ export interface ComposeRequest {
 export interface ComposedDigest {
   model: DigestModel;
   /** The message, with the trend chart when one was uploaded. */
-  build(chart: DigestChart | null): Message;
+  build(chart: UploadedChart | null): Message;
   trend: TrendSeries;
   /** What a posted scheduled digest records: this week's snapshot (null for a manual digest), the items
    * it celebrated, the missed weeks it named. */

@@ -6,8 +6,8 @@
 // (a lock with a TTL, renewed right before posting) keeps two workers from both searching, finding nothing
 // and both posting (decision 0010).
 import type { webApi } from '@slack/bolt';
-import type { DigestChart } from '../../../blocks/digest.ts';
 import { DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
+import type { UploadedChart } from '../../../blocks/outlook.ts';
 import type { Deps } from '../../deps.ts';
 import { digestWindow, isoWeekKey, resolveSlot } from '../../domain/schedule.ts';
 import type { ChannelSettings } from '../../domain/settings.ts';
@@ -70,7 +70,7 @@ async function post(
   deps: WeeklyDigestDeps,
   s: Slot,
   composed: ComposedDigest,
-  chart: DigestChart | null,
+  chart: UploadedChart | null,
 ): Promise<{ ts?: string }> {
   const digest = composed.build(chart);
   try {

@@ -1,7 +1,7 @@
 // The trend chart on its way to Slack: rendered to PNG and uploaded (files:write), for the digest and
 // `/debt stats`. A chart is a nice-to-have: any failure is logged and the caller goes on without it.
 import type { webApi } from '@slack/bolt';
-import type { DigestChart } from '../../../blocks/digest.ts';
+import type { UploadedChart } from '../../../blocks/outlook.ts';
 import { renderTrendChart, trendAltText } from '../../chart/trend-chart.ts';
 import type { TrendSeries } from '../../domain/trend-model.ts';
 import type { Logger } from '../../lib/logger.ts';
@@ -12,7 +12,7 @@ export async function uploadTrendChart(
   logger: Logger,
   trend: TrendSeries,
   context: Record<string, unknown>,
-): Promise<DigestChart | null> {
+): Promise<UploadedChart | null> {
   // No items at all: the surfaces show an empty state, not an empty chart.
   if (trend.weeks.length === 0) return null;
   const altText = trendAltText(trend);
