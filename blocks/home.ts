@@ -5,8 +5,11 @@ import type { Item } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { categoryText, hours, itemLabel, scoreLine, statusText } from './format.ts';
 import { type Block, channelLink, context, divider, header, section } from './kit.ts';
+import { num, percent } from './outlook.ts';
 
 export const HOME_LIST_MAX = 8;
+/** Channels whose interest rate Home shows, highest first. */
+export const HOME_RATES_MAX = 5;
 
 export interface HomeEntry {
   item: Item;
@@ -18,6 +21,8 @@ export interface HomeModel {
   awaitingVote: { entries: HomeEntry[]; total: number };
   top: { entries: HomeEntry[]; total: number };
   byCategory: { category: Category; open: number; interest: number }[];
+  /** Interest rate of public channels with a capacity set (SPEC §1.8), highest first. */
+  rates: { channelId: string; rate: number; capacityHours: number; spiral: boolean }[];
 }
 
 export interface HomeView {
@@ -41,6 +46,18 @@ function list(title: string, empty: string, { entries, total }: HomeModel['mine'
   ];
 }
 
+function ratesBlock(rates: HomeModel['rates']): Block[] {
+  if (rates.length === 0) return [];
+  const lines = rates.map(
+    (r) =>
+      `${channelLink(r.channelId)}: ${percent(r.rate)} of ${num(r.capacityHours)} h/week${r.spiral ? ' · :rotating_light: debt spiral' : ''}`,
+  );
+  return [
+    section(`*Interest rate* · the share of the team's week the debt eats\n${lines.join('\n')}`),
+    context(['`/debt stats` in a channel shows its trend']),
+  ];
+}
+
 export function buildHome(model: HomeModel): HomeView {
   const counts = model.byCategory
     .filter((c) => c.open > 0)
@@ -60,6 +77,7 @@ export function buildHome(model: HomeModel): HomeView {
       model.top,
     ),
     section(`*Open debt by category*\n${counts.length > 0 ? counts.join('\n') : 'No open debt. Yet.'}`),
+    ...ratesBlock(model.rates),
   ];
   return { type: 'home', blocks };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHome, HOME_LIST_MAX } from '../../blocks/home.ts';
+import { buildHome, HOME_LIST_MAX, HOME_RATES_MAX } from '../../blocks/home.ts';
 import { CATEGORY_VALUES } from '../../src/domain/categories.ts';
 import { checkEscaped, checkView } from '../support/payload-rules.ts';
 import { MAX_TITLE, makeItem, score, TAINTED } from './fixtures.ts';
@@ -16,6 +16,12 @@ describe('buildHome', () => {
     awaitingVote: list,
     top: list,
     byCategory: CATEGORY_VALUES.map((category) => ({ category, open: 9999, interest: 123456.789 })),
+    rates: Array.from({ length: HOME_RATES_MAX }, (_, i) => ({
+      channelId: `C0RATE${i}`,
+      rate: 12.345 + i,
+      capacityHours: 10_000,
+      spiral: true,
+    })),
   });
 
   it('stays within the Home limits and escaped with maximal, hostile data', () => {
@@ -35,8 +41,15 @@ describe('buildHome', () => {
       awaitingVote: { entries: [], total: 0 },
       top: { entries: [], total: 0 },
       byCategory: [],
+      rates: [],
     });
     expect(checkView(empty)).toEqual([]);
     expect(JSON.stringify(empty)).toContain('No open debt');
+    expect(JSON.stringify(empty)).not.toContain('Interest rate');
+  });
+
+  it('shows the interest rate of channels with a capacity, and the spiral warning', () => {
+    const text = JSON.stringify(view);
+    expect(text).toContain('<#C0RATE0>: 1235% of 10,000 h/week · :rotating_light: debt spiral');
   });
 });

@@ -50,4 +50,27 @@ describe('App Home', () => {
     const home2 = await open('U0HOME2', true);
     expect(home2).toContain('Secret: private registry hack');
   });
+
+  it('shows the interest rate of public channels with a capacity, never a private channel’s', async () => {
+    await h.file({
+      title: 'Rate: hand-tuned thresholds',
+      channelId: 'C0HOMERATE',
+      severity: '3',
+      frequency: '4',
+    });
+    await h.file({
+      title: 'Rate: private model registry',
+      channelId: 'GHOMEPRIV',
+      severity: '3',
+      frequency: '4',
+    });
+    for (const channelId of ['C0HOMERATE', 'GHOMEPRIV']) {
+      const settings = await h.deps.settings.get(TEAM, channelId);
+      await h.deps.settings.save(TEAM, channelId, { ...settings, capacityHours: 80 });
+    }
+    const home = await open('U0HOMERATE');
+    // 4 h × 5/week = 20 h/week of an 80 h week.
+    expect(home).toContain('<#C0HOMERATE>: 25% of 80 h/week');
+    expect(home).not.toContain('<#GHOMEPRIV>:');
+  });
 });
