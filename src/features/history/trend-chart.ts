@@ -2,7 +2,6 @@
 // `/debt stats`. A chart is a nice-to-have: any failure is logged and the caller goes on without it.
 import type { webApi } from '@slack/bolt';
 import type { UploadedChart } from '../../../blocks/outlook.ts';
-import { renderTrendChart, trendAltText } from '../../chart/trend-chart.ts';
 import type { TrendSeries } from '../../domain/trend-model.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { uploadFile } from '../upload-file.ts';
@@ -15,8 +14,10 @@ export async function uploadTrendChart(
 ): Promise<UploadedChart | null> {
   // No items at all: the surfaces show an empty state, not an empty chart.
   if (trend.weeks.length === 0) return null;
-  const altText = trendAltText(trend);
   try {
+    // Loaded on first use: vega and resvg are most of the bundle, and a process starts faster without them.
+    const { renderTrendChart, trendAltText } = await import('../../chart/trend-chart.ts');
+    const altText = trendAltText(trend);
     const png = await renderTrendChart(trend);
     const { fileId } = await uploadFile(
       client,
