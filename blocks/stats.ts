@@ -111,10 +111,10 @@ export function statsFallback(model: StatsModel): string {
   return `Debt stats: ${plural(model.counts.open + model.counts.in_progress, 'open item')} cost ${num(model.openInterest)} h/week${rate}; ${num(model.paydown.savedHours)} h saved so far`;
 }
 
-/** `chart` null with items: the upload failed, and the message says the chart is missing rather than hiding it. */
 const PRIVACY_NOTE =
   "Items in private channels are left out, except those you reported or own; a workspace admin's view includes them.";
 
+/** `chart` null with items: the upload failed, and the message says the chart is missing rather than hiding it. */
 export function buildStatsMessage(model: StatsModel, chart: UploadedChart | null): Message {
   const blocks: Block[] = [header(`Debt stats · ${model.trend.scopeLabel}`)];
   if (model.empty) {

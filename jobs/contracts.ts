@@ -44,7 +44,7 @@ export type CardRefreshPayload = z.input<typeof CardRefreshPayloadSchema>;
 /** One repeating sweep per install (jobs/card-sweep.ts); every worker upserts the same scheduler. */
 export const CARD_SWEEP_SCHEDULER_ID = 'card-sweep';
 
-/** The hourly weekly-snapshot sweep (jobs/snapshots.ts), one per install. */
+/** The hourly weekly-snapshot sweep (src/features/history/take-snapshots.ts), one per install. */
 export const SNAPSHOT_SWEEP_SCHEDULER_ID = 'snapshot-sweep';
 
 /** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */

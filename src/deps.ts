@@ -55,6 +55,8 @@ export interface Deps {
   refreshGates: RefreshGates;
   /** The workspace's chat.update budget (Tier 3), shared by every worker. */
   budget: Budget;
+  /** The workspace's file upload budget (charts: Tier 4), shared by every process. */
+  uploadBudget: Budget;
   /** Held by the worker sweeping items whose card never went out. */
   cardSweepLock: OwnedLock;
   /** Queueing work: card refreshes, digest schedules, upkeep. */
@@ -80,6 +82,8 @@ export interface Runtime extends Deps {
 
 /** Slack's Tier 3 (chat.update): about 50 a minute per workspace, short bursts allowed. */
 const CHAT_UPDATE_BUDGET = { capacity: 20, perSecond: 50 / 60 };
+/** Slack's Tier 4 (files.getUploadURLExternal, files.completeUploadExternal): 100+ a minute per workspace. */
+const UPLOAD_BUDGET = { capacity: 20, perSecond: 100 / 60 };
 
 export interface DepsOverrides {
   clock?: Clock;
@@ -179,6 +183,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     userNames: createUserNames(redis, keys),
     refreshGates: createRefreshGates(redis, keys),
     budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
+    uploadBudget: createBudget(redis, keys, UPLOAD_BUDGET),
     cardSweepLock: ownedLock(redis, keys.cardSweepLock),
     producers: createProducers({ cardQueue, digestQueue, clock, defaultTimezone: config.defaultTimezone }),
     redisAnswers: () => redisAnswers(redis),

@@ -1,4 +1,5 @@
-// Queueing the workers' own upkeep: the one-off panel backfill and the every-minute card sweep.
+// Queueing the workers' own upkeep: the one-off panel backfill, the every-minute card sweep, the hourly
+// weekly-snapshot sweep.
 import type { Queue } from 'bullmq';
 import {
   BACKFILL_PANELS_JOB_ID,
@@ -29,7 +30,7 @@ export async function scheduleCardSweep(queue: Queue): Promise<void> {
   );
 }
 
-/** One install-wide scheduler; each run snapshots every channel whose week's moment has come (jobs/snapshots.ts). */
+/** One install-wide scheduler; each run snapshots every channel whose week's moment has come (src/features/history/take-snapshots.ts). */
 export async function scheduleSnapshotSweep(queue: Queue): Promise<void> {
   await queue.upsertJobScheduler(
     SNAPSHOT_SWEEP_SCHEDULER_ID,

@@ -44,16 +44,20 @@ function interestStart(series: TrendSeries): string | null {
   return shortDate(series.weeks.find((w) => w.week === since)?.startsOn ?? weekStartsOn(since), true);
 }
 
-/** A tracked week without a snapshot after the line started: the line breaks there, and the subtitle says why. */
-function hasGap(weeks: readonly TrendWeek[]): boolean {
+/**
+ * Weeks without a snapshot between two that have one: the line breaks there, and the subtitle says why. The
+ * weeks after the latest snapshot are not gaps: this week's snapshot may simply not be due yet.
+ */
+function gapWeeks(weeks: readonly TrendWeek[]): number {
   const first = weeks.findIndex((w) => w.openInterest !== null);
-  return first >= 0 && weeks.slice(first).some((w) => w.openInterest === null);
+  const last = weeks.findLastIndex((w) => w.openInterest !== null);
+  return first < 0 ? 0 : weeks.slice(first, last + 1).filter((w) => w.openInterest === null).length;
 }
 
 function subtitle(series: TrendSeries): string {
   const since = interestStart(series);
   if (since === null) return 'interest line starts with the first weekly snapshot';
-  const gap = hasGap(series.weeks) ? ' · a break in the line is a week with no snapshot' : '';
+  const gap = gapWeeks(series.weeks) > 0 ? ' · a break in the line is a week with no snapshot' : '';
   return `interest tracked since ${since}${gap}`;
 }
 
@@ -226,7 +230,7 @@ function interestSentence(weeks: readonly TrendWeek[]): string {
     start === latest
       ? `Open interest ${at(latest)}`
       : `Open interest went from ${at(start)} to ${at(latest)}`;
-  const missed = weeks.slice(weeks.indexOf(start)).filter((w) => w.openInterest === null).length;
+  const missed = gapWeeks(weeks);
   return `${change}${missed === 0 ? '' : `; ${plural(missed, 'week')} without a snapshot`}.`;
 }
 

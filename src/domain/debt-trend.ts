@@ -9,7 +9,7 @@ export const TREND_WEEKS = 12;
 
 export interface TrendInput {
   items: readonly Pick<Item, 'createdAt' | 'resolvedAt' | 'status'>[];
-  /** Every snapshot of the channels in scope (a workspace trend sums them per week). */
+  /** Open interest per week: one channel's snapshots, or combinedWeeklyInterest for several. */
   snapshots: readonly Pick<WeeklySnapshot, 'week' | 'openInterest'>[];
   /** The zone whose weeks the axis uses: the channel's, or the viewer's for a workspace. */
   timezone: string;
@@ -29,6 +29,24 @@ export function weeklyInterest(snapshots: TrendInput['snapshots']): WeeklyIntere
   return [...sums]
     .map(([week, interest]) => ({ week, interest }))
     .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+}
+
+/**
+ * Several channels' snapshots summed per week, counting only complete weeks: a week is left out (a gap) when a
+ * channel that had a snapshot before it has none for it — its moment may not have come yet, or it was missed —
+ * since a sum without it would read as a drop. One channel's series comes back as it is.
+ */
+export function combinedWeeklyInterest(
+  byChannel: ReadonlyMap<string, readonly Pick<WeeklySnapshot, 'week' | 'openInterest'>[]>,
+): WeeklyInterest[] {
+  const channels = [...byChannel.values()].map((snapshots) => new Map(snapshots.map((s) => [s.week, s])));
+  const firstWeek = channels.map((weeks) => [...weeks.keys()].sort()[0]);
+  return weeklyInterest([...byChannel.values()].flat()).filter(({ week }) =>
+    channels.every((weeks, i) => {
+      const first = firstWeek[i];
+      return first === undefined || first > week || weeks.has(week);
+    }),
+  );
 }
 
 /**

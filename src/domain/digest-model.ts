@@ -24,8 +24,8 @@ export interface DigestInput {
   lastSnapshot: { week: string; interest: number } | null;
   /** Open interest of the weekly snapshots, oldest first (a scheduled digest's own week included). */
   interestSeries: WeeklyInterest[];
-  /** Items an earlier digest already celebrated as paid for themselves. */
-  celebrated: ReadonlySet<number>;
+  /** Items an earlier digest already celebrated as paid for themselves; null: celebrate none (a digest on request). */
+  celebrated: ReadonlySet<number> | null;
   missedWeeks: string[];
   now: Date;
 }
@@ -45,6 +45,8 @@ export interface DigestList<T> {
 export interface PaidDown {
   /** Fixes that paid for themselves since the last digest, each celebrated once; `total` counts them all. */
   paidForItself: DigestList<PaydownEntry>;
+  /** Every one of them, shown or not: what the posted digest records as celebrated. */
+  celebratedIds: number[];
   /** Items resolved (not won't-fix) inside the window. */
   count: number;
   /** Sum of their interest when resolved, h/week (unscored ones add nothing). */

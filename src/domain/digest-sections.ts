@@ -29,6 +29,11 @@ const DIGEST_CAPS = {
 } as const;
 
 const STALE_OPEN_DAYS = 90;
+/**
+ * A fix is celebrated by the first digest after it paid for itself; one that paid off in a week whose digest
+ * was missed is still celebrated up to four weeks on. Older ones (e.g. before this release) are not announced.
+ */
+const CELEBRATION_LOOKBACK_MS = 28 * 86_400_000;
 const STALE_IDLE_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Efforts are sums of table hours; the slack only absorbs float noise when comparing with the budget. */
@@ -64,15 +69,25 @@ export function totalOpenInterest(items: readonly DigestItem[]): number {
   );
 }
 
-/** Resolved fixes whose savings reached their effort and no earlier digest celebrated, most saved first. */
+/**
+ * Resolved fixes whose savings reached their effort since the last digest (or the few before it, should they
+ * have been missed) and that no digest celebrated yet, most saved first. `celebrated` null: none at all.
+ */
 export function paidDownSection(
   items: readonly DigestItem[],
   window: Window,
-  celebrated: ReadonlySet<number>,
+  celebrated: ReadonlySet<number> | null,
   now: Date,
 ): PaidDown | null {
+  const since = window.end.getTime() - CELEBRATION_LOOKBACK_MS;
   const paidForItself = paydownRealised(items, now).entries.filter(
-    (e) => e.paidForItself && !celebrated.has(e.item.id),
+    (e) =>
+      celebrated !== null &&
+      e.paidForItself &&
+      !celebrated.has(e.item.id) &&
+      e.paidOffAt !== null &&
+      e.paidOffAt.getTime() >= since &&
+      e.paidOffAt.getTime() < window.end.getTime(),
   );
   const paid = items.filter(({ item }) => item.status === 'resolved' && inWindow(item.resolvedAt, window));
   if (paid.length === 0 && paidForItself.length === 0) return null;
@@ -88,6 +103,7 @@ export function paidDownSection(
       entries: paidForItself.slice(0, DIGEST_CAPS.paidForItself),
       total: paidForItself.length,
     },
+    celebratedIds: paidForItself.map((e) => e.item.id),
     count: paid.length,
     interest: paid.reduce((sum, { item }) => sum + (item.resolvedInterest ?? 0), 0),
     resolvers: { entries: resolvers.slice(0, DIGEST_CAPS.resolvers), total: resolvers.length },

@@ -13,6 +13,8 @@ export interface PaydownEntry {
   effortHours: number;
   savedHours: number;
   paidForItself: boolean;
+  /** When the savings reached the effort (resolved + effort ÷ interest weeks); null without an interest. */
+  paidOffAt: Date | null;
 }
 
 export interface Paydown {
@@ -40,7 +42,12 @@ export function paydownRealised(
   for (const { item, score } of resolved) {
     if (item.resolvedInterest === null || item.resolvedAt === null) continue;
     const savedHours = hoursSaved(item.resolvedInterest, item.resolvedAt, now);
+    const weeksToPayOff = item.resolvedInterest > 0 ? score.effortHours / item.resolvedInterest : null;
     entries.push({
+      paidOffAt:
+        weeksToPayOff === null || weeksToPayOff > SAVINGS_CAP_WEEKS
+          ? null
+          : new Date(Date.parse(item.resolvedAt) + weeksToPayOff * WEEK_MS),
       item,
       interest: item.resolvedInterest,
       effortHours: score.effortHours,

@@ -31,3 +31,18 @@ export function canSeeItem(item: Item, viewerId: string, viewChannelId: string |
     item.ownerId === viewerId
   );
 }
+
+/**
+ * Channels whose totals anyone may see: every item filed there is known to be public. A channel with one
+ * private (or not yet known) item is left out, since its totals would tell about an item the viewer may not
+ * see (§1.6). Workspace views (stats, Home) show only these channels' series and rates to non-admins.
+ */
+export function publicChannels(items: readonly Pick<Item, 'channelId' | 'channelVisibility'>[]): Set<string> {
+  const isPublic = new Map<string, boolean>();
+  for (const item of items)
+    isPublic.set(
+      item.channelId,
+      (isPublic.get(item.channelId) ?? true) && item.channelVisibility === 'public',
+    );
+  return new Set([...isPublic].filter(([, yes]) => yes).map(([channel]) => channel));
+}

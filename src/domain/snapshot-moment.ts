@@ -11,9 +11,10 @@ export interface DueSnapshot {
 }
 
 /**
- * The snapshot due at `now`, or null when this week's moment has not come yet. A channel with a digest gets
- * its snapshot from the digest job at the slot (the digest shows those very figures); the sweep only fills in
- * once `graceMs` has passed since the slot without one, e.g. because the digest failed or was skipped.
+ * The latest snapshot due at `now` (the caller skips a week already written), or null while the channel's
+ * digest has its turn. A channel with a digest gets its snapshot from the digest job at the slot (the digest
+ * shows those very figures); the sweep fills in once `graceMs` has passed since the slot without one, e.g.
+ * because the digest failed or was skipped.
  */
 export function dueSnapshot(
   settings: Pick<ChannelSettings, 'digestEnabled' | 'weekday' | 'time' | 'timezone'>,
@@ -22,13 +23,15 @@ export function dueSnapshot(
   graceMs: number,
 ): DueSnapshot | null {
   const timezone = settings.timezone ?? defaultTimezone;
-  const week = isoWeekKey(now, timezone);
   if (settings.digestEnabled) {
     const schedule = { weekday: settings.weekday, time: settings.time, timezone };
     const slot = previousRun(schedule, nextRun(schedule, now));
-    if (isoWeekKey(slot, timezone) !== week || now - slot < graceMs) return null;
-    return { week, window: digestWindow(schedule, slot) };
+    // Keyed by the slot's week, not now's: a Sunday-evening slot's grace may end in the next week.
+    return now - slot < graceMs
+      ? null
+      : { week: isoWeekKey(slot, timezone), window: digestWindow(schedule, slot) };
   }
+  const week = isoWeekKey(now, timezone);
   const monday = DateTime.fromMillis(now, { zone: timezone }).startOf('week');
   return { week, window: { start: monday.minus({ weeks: 1 }).toJSDate(), end: monday.toJSDate() } };
 }

@@ -2,7 +2,7 @@
 // open items and the trend. Built from what the caller may see (privacy is decided before, in the use case).
 import { CATEGORIES, type Category } from './categories.ts';
 import { assessOutlook, type DebtOutlook, risingWeeks } from './debt-outlook.ts';
-import { buildTrend, weeklyInterest } from './debt-trend.ts';
+import { buildTrend, combinedWeeklyInterest } from './debt-trend.ts';
 import { type Item, isOpen, STATUSES, type Status } from './item.ts';
 import { type Paydown, paydownRealised } from './paydown.ts';
 import type { Score } from './scoring.ts';
@@ -76,18 +76,18 @@ const interestOf = (entries: readonly { score: Score }[]) =>
  * (a workspace's channels may set theirs or not); the spiral's "rising" reads every channel in scope.
  */
 function outlookOf(input: StatsInput, open: readonly { item: Item; score: Score }[]): DebtOutlook {
-  const all = [...input.snapshots.values()].flat();
+  const rising = risingWeeks(combinedWeeklyInterest(input.snapshots));
   const withCapacity = [...input.capacities.keys()];
+  if (withCapacity.length === 0) return { rate: null, warnings: rising ? ['rising'] : [], projection: null };
   const hours = withCapacity.reduce((sum, c) => sum + (input.capacities.get(c) ?? 0), 0);
-  if (withCapacity.length === 0) {
-    return { rate: null, warnings: risingWeeks(weeklyInterest(all)) ? ['rising'] : [], projection: null };
-  }
   const covered = open.filter(({ item }) => input.capacities.has(item.channelId));
-  const series = weeklyInterest(withCapacity.flatMap((c) => input.snapshots.get(c) ?? []));
+  const series = combinedWeeklyInterest(new Map(withCapacity.map((c) => [c, input.snapshots.get(c) ?? []])));
   const outlook = assessOutlook(interestOf(covered), hours, series);
-  const rising = outlook.warnings.includes('rising') || risingWeeks(weeklyInterest(all));
   const warnings = outlook.warnings.filter((w) => w === 'rate');
-  return { ...outlook, warnings: rising ? [...warnings, 'rising'] : warnings };
+  return {
+    ...outlook,
+    warnings: rising || outlook.warnings.includes('rising') ? [...warnings, 'rising'] : warnings,
+  };
 }
 
 export function buildStats(input: StatsInput): StatsModel {
@@ -117,7 +117,10 @@ export function buildStats(input: StatsInput): StatsModel {
       .slice(0, OLDEST_SHOWN),
     trend: buildTrend({
       items: entries.map(({ item }) => item),
-      snapshots: [...input.snapshots.values()].flat(),
+      snapshots: combinedWeeklyInterest(input.snapshots).map(({ week, interest }) => ({
+        week,
+        openInterest: interest,
+      })),
       timezone: input.timezone,
       now: input.now,
       scopeLabel: input.scopeLabel,

@@ -1,4 +1,4 @@
-// The trend of SPEC §1.8 / §2.10 as the chart and the stats message read it. Types only; built by history.ts.
+// The trend of SPEC §1.8 / §2.10 as the chart and the stats message read it. Types only; built by debt-trend.ts.
 
 /** One ISO week of a channel's (or a workspace's) trend. */
 export interface TrendWeek {

@@ -5,7 +5,7 @@ import { CATEGORY_VALUES } from '../domain/categories.ts';
 import { assessOutlook } from '../domain/debt-outlook.ts';
 import { weeklyInterest } from '../domain/debt-trend.ts';
 import { isOpen } from '../domain/item.ts';
-import { canSeeItem } from '../domain/permissions.ts';
+import { canSeeItem, publicChannels } from '../domain/permissions.ts';
 import { rank } from '../domain/scoring.ts';
 
 const capped = (entries: HomeEntry[]) => ({
@@ -16,20 +16,18 @@ const capped = (entries: HomeEntry[]) => ({
 type HomeDeps = Pick<Deps, 'items' | 'scores' | 'settings' | 'history'>;
 
 /**
- * The interest rate (§1.8) of each public channel with open debt and a capacity set, highest first. Private
- * channels are left out: their totals would tell a non-member about items they may not see (§1.6).
+ * The interest rate (§1.8) of each channel with open debt and a capacity set, highest first, among `shown`
+ * (publicChannels): a private channel's totals would tell a non-member about items they may not see (§1.6).
  */
 async function interestRates(
   deps: HomeDeps,
   teamId: string,
-  open: readonly {
-    item: { channelId: string; channelVisibility: string };
-    score: { interest: number | null };
-  }[],
+  shown: ReadonlySet<string>,
+  open: readonly { item: { channelId: string }; score: { interest: number | null } }[],
 ): Promise<HomeModel['rates']> {
   const perChannel = new Map<string, number>();
   for (const { item, score } of open)
-    if (item.channelVisibility === 'public')
+    if (shown.has(item.channelId))
       perChannel.set(item.channelId, (perChannel.get(item.channelId) ?? 0) + (score.interest ?? 0));
   const channels = [...perChannel.keys()];
   const [settings, snapshots] = await Promise.all([
@@ -51,9 +49,8 @@ async function interestRates(
 
 export async function loadHome(deps: HomeDeps, teamId: string, userId: string): Promise<HomeModel> {
   // Home is a workspace-wide view: private-channel items only for their reporter and owner (§1.6).
-  const items = (await deps.items.listTeam(teamId)).filter(
-    (i) => isOpen(i.status) && canSeeItem(i, userId, null),
-  );
+  const all = await deps.items.listTeam(teamId);
+  const items = all.filter((i) => isOpen(i.status) && canSeeItem(i, userId, null));
   const scored = rank(await deps.scores.score(teamId, items));
   const voted = (e: (typeof scored)[number]) =>
     e.votes.some((v) => v.userId === userId && v.dimension !== 'effort');
@@ -61,7 +58,7 @@ export async function loadHome(deps: HomeDeps, teamId: string, userId: string): 
     mine: capped(scored.filter((e) => e.item.reporterId === userId || e.item.ownerId === userId)),
     awaitingVote: capped(scored.filter((e) => !voted(e) && !e.item.votingClosed && e.item.card)),
     top: capped(scored.filter((e) => e.score.ranked && e.item.status === 'open')),
-    rates: await interestRates(deps, teamId, scored),
+    rates: await interestRates(deps, teamId, publicChannels(all), scored),
     byCategory: CATEGORY_VALUES.map((category) => {
       const inCategory = scored.filter((e) => e.item.category === category);
       return {

@@ -2,16 +2,28 @@
 // missed weeks, the interest snapshot, and the install-wide pause after an auth failure.
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { WeeklySnapshot } from '../domain/snapshot.ts';
+import { WeeklySnapshotSchema } from '../domain/snapshot.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 import { type OwnedLock, ownedLock } from './lock.ts';
+
+const DigestShownSchema = z.object({
+  snapshot: WeeklySnapshotSchema.nullable(),
+  celebrated: z.array(z.number().int().positive()),
+  missedWeeks: z.array(z.string()),
+});
+export type DigestShown = z.infer<typeof DigestShownSchema>;
 
 const DigestRecordSchema = z.object({
   v: z.literal(1),
   state: z.enum(['reserved', 'posted']),
   at: z.string(),
   ts: z.string().nullable().default(null),
+  /**
+   * A reservation's record of what the digest about to be posted shows, so that a worker finding the post in
+   * the channel's history after a crash records the same snapshot and celebrations. Absent in older records.
+   */
+  shown: DigestShownSchema.nullable().default(null),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 
@@ -19,19 +31,23 @@ const SnapshotSchema = z.object({ v: z.literal(1), week: z.string(), interest: z
 const PauseSchema = z.object({ v: z.literal(1), error: z.string(), at: z.string() });
 export type Pause = z.infer<typeof PauseSchema>;
 
+/** Writes a reservation unless the week is recorded as posted (our own JSON: `"state":"posted"`). */
+const RESERVE = `
+local current = redis.call('GET', KEYS[1])
+if current and string.find(current, '"state":"posted"', 1, true) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[2]))
+return 1`;
+
 /** Records outlive any retry or late run by far; a year later nobody re-posts last year's week. */
 const RECORD_TTL_SECONDS = 400 * 86_400;
 
-export interface DigestShown {
-  snapshot: WeeklySnapshot | null;
-  celebrated: readonly number[];
-  missedWeeks: readonly string[];
-}
-
 export interface DigestStore {
   record(team: string, channel: string, week: string): Promise<DigestRecord | null>;
-  /** Creates the week's reservation if there is none (an existing record, reserved or posted, stays). */
-  reserve(team: string, channel: string, week: string, at: string): Promise<void>;
+  /**
+   * Reserves the week right before a post, with what that post shows. A reservation left by an earlier
+   * attempt is replaced (its post was never found); a week recorded as posted is never touched.
+   */
+  reserve(team: string, channel: string, week: string, at: string, shown?: DigestShown): Promise<void>;
   /**
    * Records the week as posted. A digest composed and posted here also passes what it showed: the week's
    * snapshot (kept unless the sweep wrote one first), the items it celebrated as paid for themselves and
@@ -43,7 +59,7 @@ export interface DigestStore {
     week: string,
     ts: string,
     at: string,
-    shown?: DigestShown,
+    shown?: DigestShown | null,
   ): Promise<void>;
   /** The channel's posting lock: one worker at a time searches history and posts. */
   lock(team: string, channel: string): OwnedLock;
@@ -63,13 +79,13 @@ export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
   };
   return {
     record: (team, channel, week) => readRecord(keys.digestRecord(team, channel, week)),
-    async reserve(team, channel, week, at) {
+    async reserve(team, channel, week, at, shown) {
       const key = keys.digestRecord(team, channel, week);
-      const fresh: DigestRecord = { v: 1, state: 'reserved', at, ts: null };
-      await redis.set(key, JSON.stringify(fresh), 'EX', RECORD_TTL_SECONDS, 'NX');
+      const fresh: DigestRecord = { v: 1, state: 'reserved', at, ts: null, shown: shown ?? null };
+      await redis.eval(RESERVE, 1, key, JSON.stringify(fresh), String(RECORD_TTL_SECONDS));
     },
     async markPosted(team, channel, week, ts, at, shown) {
-      const record: DigestRecord = { v: 1, state: 'posted', at, ts };
+      const record: DigestRecord = { v: 1, state: 'posted', at, ts, shown: null };
       const tx = redis
         .multi()
         .set(keys.digestRecord(team, channel, week), JSON.stringify(record), 'EX', RECORD_TTL_SECONDS);

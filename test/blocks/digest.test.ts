@@ -34,8 +34,21 @@ const sectionHeadings = (text: string) =>
   ].filter((h) => text.includes(`*${h}*`));
 
 describe('buildDigestMessage with maximal data', () => {
-  const model = buildDigestModel(maximalInput(10_000));
-  const msg = buildDigestMessage(model, { workspaceUrl: WORKSPACE });
+  // Everything at once: a capacity the debt eats, a rising series (spiral and projection), and the chart.
+  const rising = ['2026-W45', '2026-W46', '2026-W47', '2026-W48'].map((week, i) => ({
+    week,
+    interest: 100 + i,
+  }));
+  const base = maximalInput(10_000);
+  const model = buildDigestModel({
+    ...base,
+    settings: { ...base.settings, capacityHours: 10_000 },
+    interestSeries: rising,
+  });
+  const msg = buildDigestMessage(model, {
+    workspaceUrl: WORKSPACE,
+    chart: { fileId: 'F0CHART', altText: 'Open interest rose. '.repeat(100) },
+  });
   const text = renderedText(msg);
 
   it('has every section, filled to its cap', () => {
@@ -47,9 +60,13 @@ describe('buildDigestMessage with maximal data', () => {
 
   it('stays within every Slack limit and keeps the hostile titles inert', () => {
     expect(messageProblems(msg, tainted)).toEqual([]);
-    expect(msg.blocks.length).toBeLessThanOrEqual(25);
-    // One screen: well inside Slack's 10,000, with three paid-for-itself celebrations and hostile titles.
-    expect(blockTextLength(msg.blocks)).toBeLessThan(7000);
+    // One screen (Slack allows 50 blocks and 10,000 characters): celebrations, spiral, projection and chart
+    // included, with hostile titles.
+    expect(msg.blocks.length).toBeLessThanOrEqual(27);
+    expect(JSON.stringify(msg.blocks)).toContain('"slack_file":{"id":"F0CHART"}');
+    expect(text).toContain('*Debt spiral*');
+    expect(text).toContain('Straight-line projection');
+    expect(blockTextLength(msg.blocks)).toBeLessThan(9000);
     for (const atom of EVIL_ATOMS.filter((a) => /[<>]/.test(a))) expect(text).not.toContain(atom);
     expect(JSON.stringify(msg)).not.toContain('<!');
   });

@@ -2,7 +2,7 @@
 // the spiral warning and the straight-line projection with rising and flat series.
 import { describe, expect, it } from 'vitest';
 import { assessOutlook, interestRate, project, risingWeeks } from '../../src/domain/debt-outlook.ts';
-import { buildTrend, weeklyInterest } from '../../src/domain/debt-trend.ts';
+import { buildTrend, combinedWeeklyInterest, weeklyInterest } from '../../src/domain/debt-trend.ts';
 import { addWeeks, weekIndex, weekStartsOn } from '../../src/domain/iso-week.ts';
 import { hoursSaved, paydownRealised } from '../../src/domain/paydown.ts';
 import type { PainReport } from '../../src/domain/scoring.ts';
@@ -44,10 +44,17 @@ describe('when a snapshot is due', () => {
     expect(((due?.window.end.getTime() ?? 0) - (due?.window.start.getTime() ?? 0)) / HOUR).toBe(167);
   });
 
+  it('keys a late Sunday slot by its own week, even once the grace ends in the next week', () => {
+    const sunday = { ...noDigest, digestEnabled: true, weekday: 7, time: '23:00' };
+    const slot = Date.parse('2026-12-06T22:00:00Z'); // Sunday 6 Dec, 23:00 Berlin: the end of 2026-W49
+    expect(dueSnapshot(sunday, 'UTC', slot + 3 * HOUR, 2 * HOUR)?.week).toBe('2026-W49');
+  });
+
   it('with a digest: at its slot, after the grace the digest has to write it itself', () => {
     const digest = { ...noDigest, digestEnabled: true, weekday: 3, time: '09:00' }; // Wednesdays 09:00
     const slot = Date.parse('2026-12-02T08:00:00Z');
-    expect(dueSnapshot(digest, 'UTC', slot - HOUR, 2 * HOUR)).toBeNull(); // this week's slot is ahead
+    // This week's slot is ahead: last week's snapshot is the latest due (the sweep finds it written).
+    expect(dueSnapshot(digest, 'UTC', slot - HOUR, 2 * HOUR)?.week).toBe('2026-W48');
     expect(dueSnapshot(digest, 'UTC', slot + HOUR, 2 * HOUR)).toBeNull(); // the digest's turn
     expect(dueSnapshot(digest, 'UTC', slot + 3 * HOUR, 2 * HOUR)).toEqual({
       week: '2026-W49',
@@ -261,5 +268,27 @@ describe('the trend', () => {
         { week: '2026-W48', openInterest: 3 },
       ]),
     ).toEqual(series(['2026-W47', 1], ['2026-W48', 5]));
+  });
+});
+
+describe('a workspace series', () => {
+  const snaps = (...points: [string, number][]) =>
+    points.map(([week, openInterest]) => ({ week, openInterest }));
+
+  it('sums complete weeks only: a week a channel has not had (yet) is a gap, not a drop', () => {
+    const byChannel = new Map([
+      ['C1', snaps(['2026-W46', 100], ['2026-W47', 110], ['2026-W48', 120], ['2026-W49', 130])],
+      ['C2', snaps(['2026-W46', 10], ['2026-W48', 13], ['2026-W49', 14], ['2026-W50', 14])],
+      // Started later: it does not make the weeks before it incomplete.
+      ['C3', snaps(['2026-W48', 1], ['2026-W49', 2])],
+    ]);
+    expect(combinedWeeklyInterest(byChannel)).toEqual(
+      series(['2026-W46', 110], ['2026-W48', 134], ['2026-W49', 146]),
+    );
+  });
+
+  it('leaves one channel’s series as it is', () => {
+    const one = new Map([['C1', snaps(['2026-W46', 1], ['2026-W48', 2])]]);
+    expect(combinedWeeklyInterest(one)).toEqual(series(['2026-W46', 1], ['2026-W48', 2]));
   });
 });

@@ -58,15 +58,22 @@ describe('paid down', () => {
     expect(m.paidDown?.paidForItself.entries.map((e) => e.item.id)).toEqual([6]);
   });
 
-  it('celebrates a fix that paid for itself once: an item already celebrated is left out', () => {
-    const old = entry(9, ranked(5, 5), {
-      status: 'resolved',
-      resolvedAt: daysAgo(60),
-      resolvedBy: 'UBOB',
-      resolvedInterest: 10,
-    });
-    expect(model([old]).paidDown).toMatchObject({ count: 0, paidForItself: { total: 1 } });
-    expect(model([old], { celebrated: new Set([9]) }).paidDown).toBeNull();
+  it('celebrates a fix once, in the first digest after it paid for itself, and records every one', () => {
+    // 10 h/week for a 24 h fix pays off 2.4 weeks (16.8 days) after resolution.
+    const fix = (id: number, resolvedDaysAgo: number) =>
+      entry(id, ranked(5, 5), {
+        status: 'resolved',
+        resolvedAt: daysAgo(resolvedDaysAgo),
+        resolvedBy: 'UBOB',
+        resolvedInterest: 10,
+      });
+    const recent = [fix(9, 20), fix(10, 21), fix(11, 22), fix(12, 23)]; // paid off 3–6 days ago
+    const m = model([...recent, fix(13, 60), fix(14, 10)]); // 13 paid off 43 days ago; 14 has not yet
+    expect(m.paidDown).toMatchObject({ count: 0, paidForItself: { total: 4 } });
+    expect(m.paidDown?.paidForItself.entries).toHaveLength(3);
+    expect(m.paidDown?.celebratedIds).toEqual([12, 11, 10, 9]); // most hours saved first, the fourth too
+    expect(model(recent, { celebrated: new Set([9, 10, 11, 12]) }).paidDown).toBeNull();
+    expect(model(recent, { celebrated: null }).paidDown).toBeNull(); // a digest on request celebrates none
   });
 
   it('is left out when nothing was resolved in the window', () => {

@@ -45,6 +45,31 @@ describe('digest worker processes that die or are stopped', () => {
   it('SIGKILL after Slack accepted the message: the next worker finds it in history and posts nothing', async () => {
     const channelId = 'C0KILL';
     await configureChannel(deps, TEAM, channelId);
+    // Something to snapshot, and a fix resolved 8 weeks ago at 4 h/week: its 24 h paid off 2 weeks ago.
+    const filed = async (key: string) =>
+      (
+        await deps.items.file({
+          teamId: TEAM,
+          channelId,
+          reporterId: 'U0KILL',
+          submissionKey: key,
+          draft: { title: key, description: '', category: 'data', component: '', links: [], ownerId: null },
+          estimates: { severity: 3, frequency: 3 },
+        })
+      ).item.id;
+    await filed('open debt');
+    const fixed = await filed('fixed debt');
+    await deps.items.update(
+      TEAM,
+      fixed,
+      (item) => ({
+        ...item,
+        status: 'resolved',
+        resolvedAt: new Date(Date.now() - 56 * 86_400_000).toISOString(),
+        resolvedInterest: 4,
+      }),
+      null,
+    );
     const first = await workers();
     const hold = fake.hold('chat.postMessage');
     const slot = Date.now() - 60_000;
@@ -65,6 +90,13 @@ describe('digest worker processes that die or are stopped', () => {
     );
     expect(digestPosts(fake.messages(channelId))).toHaveLength(1);
     expect(fake.callsTo('conversations.history').some((c) => c.args.channel === channelId)).toBe(true);
+    // What the killed worker's post showed was recorded with its reservation, and counts now: the week's
+    // snapshot as posted (4 h/week open) and the fix it celebrated, so no later digest celebrates it again.
+    expect(JSON.stringify(digestPosts(fake.messages(channelId))[0]?.blocks)).toContain('has paid for itself');
+    expect(await deps.history.forChannel(TEAM, channelId)).toEqual([
+      expect.objectContaining({ week, openInterest: 4, openCount: 1 }),
+    ]);
+    expect((await deps.history.celebrated(TEAM)).has(fixed)).toBe(true);
     fake.assertNoViolations();
     // The next test must know which worker holds its job: only the one it starts.
     await Promise.all(clusters.splice(0).map((c) => c.stop()));

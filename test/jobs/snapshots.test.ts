@@ -21,7 +21,7 @@ describe('weekly snapshots', () => {
   it('snapshots channels with and without a digest once their moment has come, and never rewrites one', async () => {
     await configureChannel(h.deps, TEAM, 'C0SNAPOFF', { digestEnabled: false });
     await configureChannel(h.deps, TEAM, 'C0SNAPMON', { capacityHours: 100 }); // Mondays 09:00 Berlin
-    await configureChannel(h.deps, TEAM, 'C0SNAPWED', { weekday: 3 }); // Wednesdays: not yet this week
+    await configureChannel(h.deps, TEAM, 'C0SNAPWED', { weekday: 3 }); // Wednesdays: W50's is ahead
     await configureChannel(h.deps, TEAM, 'C0SNAPNONE'); // configured, no items
     for (const channelId of ['C0SNAPOFF', 'C0SNAPMON', 'C0SNAPWED'])
       await h.file({ title: `Debt in ${channelId}`, channelId, severity: '3', frequency: '4' }); // 20 h/week
@@ -29,7 +29,7 @@ describe('weekly snapshots', () => {
     await configureChannel(h.deps, TEAM, 'C0SNAPOFF', { digestEnabled: false });
 
     const counts = await sweepSnapshots(pinned(MONDAY));
-    expect(counts).toMatchObject({ written: 2, failed: 0 });
+    expect(counts).toMatchObject({ written: 3, failed: 0 });
     const off = await h.deps.history.forChannel(TEAM, 'C0SNAPOFF');
     // Filed today (4 Dec, W49): inside the 7 days before Monday 7 Dec 00:00 Berlin.
     expect(off).toEqual([
@@ -44,19 +44,25 @@ describe('weekly snapshots', () => {
     expect(await h.deps.history.forChannel(TEAM, 'C0SNAPMON')).toEqual([
       expect.objectContaining({ week: '2026-W50', openInterest: 20, capacityHours: 100 }),
     ]);
-    expect(await h.deps.history.forChannel(TEAM, 'C0SNAPWED')).toEqual([]);
+    // Its W49 digest (Wednesday 2 Dec) wrote no snapshot: the sweep fills that week in, with the digest's window.
+    expect(await h.deps.history.forChannel(TEAM, 'C0SNAPWED')).toEqual([
+      expect.objectContaining({ week: '2026-W49', filed: 0, openCount: 1 }),
+    ]);
     expect(await h.deps.history.forChannel(TEAM, 'C0SNAPNONE')).toEqual([]);
 
     // A vote later in the week changes the interest; the week's record stays as taken.
     const [item] = await h.deps.items.listChannel(TEAM, 'C0SNAPOFF');
     await h.deps.votes.set(TEAM, item?.id ?? 0, 'U0LATE', { severity: 5, frequency: 5 });
     const again = await sweepSnapshots(pinned(new Date(MONDAY.getTime() + 3_600_000)));
-    expect(again).toMatchObject({ written: 0, exists: 2 });
+    expect(again).toMatchObject({ written: 0, exists: 3 });
     expect(await h.deps.history.forChannel(TEAM, 'C0SNAPOFF')).toEqual(off);
 
     // Wednesday's digest slot passes without a digest (two hours' grace): the sweep takes that channel's too.
     const wednesday = new Date('2026-12-09T11:00:00Z');
     expect(await sweepSnapshots(pinned(wednesday))).toMatchObject({ written: 1 });
-    expect((await h.deps.history.forChannel(TEAM, 'C0SNAPWED')).map((s) => s.week)).toEqual(['2026-W50']);
+    expect((await h.deps.history.forChannel(TEAM, 'C0SNAPWED')).map((s) => s.week)).toEqual([
+      '2026-W49',
+      '2026-W50',
+    ]);
   });
 });

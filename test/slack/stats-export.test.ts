@@ -1,7 +1,10 @@
 // `/debt stats` and `/debt export` through the real receiver (SPEC §2.10): the private answer with the chart,
 // the empty state, usage for a bad argument, privacy of `all`, and the CSV delivered by DM.
+import { webApi } from '@slack/bolt';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../../blocks/kit.ts';
+import { answerStats } from '../../src/slack/commands/history-commands.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 type Blocks = { type: string; slack_file?: { id?: string } }[];
@@ -108,5 +111,23 @@ describe('/debt stats and /debt export', () => {
     );
     const admin = await exported('export all', 'U0STATADMIN');
     expect(admin).toHaveLength(3);
+  });
+
+  it('answers without the chart when Slack refuses the image, rather than losing the numbers', async () => {
+    await seed();
+    const replies: Message[] = [];
+    const reply = async (message: Message) => {
+      replies.push(message);
+      if (replies.length === 1) throw new Error('An API error occurred: invalid_blocks');
+    };
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: h.fake.url });
+    await answerStats(
+      h.deps,
+      { teamId: TEAM, userId: 'U0BYSTANDER', channelId: 'C0STATS', client, reply },
+      false,
+      'c0stats',
+    );
+    expect(replies.map((m) => JSON.stringify(m.blocks).includes('"type":"image"'))).toEqual([true, false]);
+    expect(JSON.stringify(replies[1]?.blocks)).toContain('open debt costs *36 h/week*');
   });
 });

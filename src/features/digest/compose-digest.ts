@@ -100,7 +100,8 @@ export async function composeDigest(deps: ComposeDeps, req: ComposeRequest): Pro
     kind: req.kind,
     lastSnapshot,
     interestSeries: weeklyInterest(series),
-    celebrated,
+    // Celebrations belong to the weekly digest: a digest on request neither shows nor uses them up.
+    celebrated: req.kind === 'scheduled' ? celebrated : null,
     missedWeeks,
     now: req.now,
   });
@@ -117,7 +118,7 @@ export async function composeDigest(deps: ComposeDeps, req: ComposeRequest): Pro
     trend,
     shown: {
       snapshot,
-      celebrated: model.paidDown?.paidForItself.entries.map((e) => e.item.id) ?? [],
+      celebrated: model.paidDown?.celebratedIds ?? [],
       missedWeeks,
     },
   };

@@ -19,7 +19,7 @@ import { findPostedDigest } from './find-posted-digest.ts';
 
 export interface WeeklyDigestDeps
   extends ComposeDeps,
-    Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config' | 'metrics'> {
+    Pick<Deps, 'settings' | 'producers' | 'clock' | 'logger' | 'config' | 'metrics' | 'uploadBudget'> {
   /** The worker client: no automatic retries, so Retry-After is honoured once, by the job. */
   client: webApi.WebClient;
 }
@@ -60,8 +60,16 @@ async function alreadyPosted(deps: WeeklyDigestDeps, s: Slot): Promise<boolean> 
   if (existing?.state === 'posted') return true;
   if (existing?.state !== 'reserved') return false;
   const found = await findPostedDigest(deps.client, s.channelId, s.week, s.slot);
+  // What the found post showed was recorded with the reservation: its snapshot and celebrations count now.
   if (found)
-    await deps.digests.markPosted(s.teamId, s.channelId, s.week, found, deps.clock.now().toISOString());
+    await deps.digests.markPosted(
+      s.teamId,
+      s.channelId,
+      s.week,
+      found,
+      deps.clock.now().toISOString(),
+      existing.shown,
+    );
   return found !== null;
 }
 
@@ -116,7 +124,6 @@ async function postOnce(
 ): Promise<'posted' | 'already posted' | 'lock lost'> {
   if (await alreadyPosted(deps, s)) return 'already posted';
   const now = deps.clock.now();
-  await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString());
   const composed = await composeDigest(deps, {
     ...s,
     ...(channelLabel ? { channelLabel } : {}),
@@ -125,14 +132,18 @@ async function postOnce(
     now,
     workspaceUrl: await workspaceUrl(deps.client, deps.logger),
   });
-  // A retry after this point uploads again: an unused file may be left behind, never a second digest.
-  const chart = await uploadTrendChart(deps.client, deps.logger, composed.trend, {
+  // The lock is renewed before the chart and again before the post, and the chart has a deadline well inside
+  // the lock: a slow upload costs the chart, never the lock. A retry uploads again (an unused file at worst).
+  if (!(await stillHolding())) return 'lock lost';
+  const chart = await uploadTrendChart(deps, deps.client, composed.trend, {
     teamId: s.teamId,
     channelId: s.channelId,
     week: s.week,
   });
   // Someone else may be posting: retry later rather than risk a second post.
   if (!(await stillHolding())) return 'lock lost';
+  // Reserved right before the post, with what it shows (recorded as is if a crash follows Slack's accept).
+  await deps.digests.reserve(s.teamId, s.channelId, s.week, now.toISOString(), composed.shown);
   const posted = await post(deps, s, composed, chart);
   await deps.digests.markPosted(
     s.teamId,

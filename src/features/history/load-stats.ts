@@ -2,7 +2,7 @@
 // §1.6 — private channels' items only for admins and the items' own reporters and owners.
 import type { Deps } from '../../deps.ts';
 import type { Item } from '../../domain/item.ts';
-import { canSeeItem } from '../../domain/permissions.ts';
+import { canSeeItem, publicChannels } from '../../domain/permissions.ts';
 import { buildStats, type StatsModel } from '../../domain/stats-model.ts';
 import type { Actor } from '../actor.ts';
 import { isWorkspaceAdmin } from '../admins.ts';
@@ -20,20 +20,6 @@ export interface StatsRequest {
   channelLabel: string | null;
 }
 
-/**
- * Channels whose whole series the viewer may see: all of them for an admin; otherwise only channels known to
- * be public, since a private channel's snapshot sums items the viewer may not see.
- */
-function seriesChannels(items: readonly Item[], admin: boolean): string[] {
-  const channels = new Map<string, boolean>();
-  for (const item of items)
-    channels.set(
-      item.channelId,
-      (channels.get(item.channelId) ?? true) && item.channelVisibility === 'public',
-    );
-  return [...channels].filter(([, isPublic]) => admin || isPublic).map(([channel]) => channel);
-}
-
 export async function loadStats(deps: StatsDeps, actor: Actor, req: StatsRequest): Promise<StatsModel> {
   const channelId = req.all ? null : commandChannel(actor);
   const items = channelId
@@ -42,7 +28,12 @@ export async function loadStats(deps: StatsDeps, actor: Actor, req: StatsRequest
   const admin =
     channelId === null && (await isWorkspaceAdmin(deps, actor.client, actor.teamId, actor.userId));
   const visible = channelId || admin ? items : items.filter((i) => canSeeItem(i, actor.userId, null));
-  const channels = channelId ? [channelId] : seriesChannels(items, admin);
+  // A workspace's series and rates: every channel for an admin, else the public ones only.
+  const channels = channelId
+    ? [channelId]
+    : admin
+      ? [...new Set(items.map((i) => i.channelId))]
+      : [...publicChannels(items)];
   const [entries, snapshots, settings] = await Promise.all([
     deps.scores.score(actor.teamId, visible),
     deps.history.forChannels(actor.teamId, channels),
@@ -50,14 +41,17 @@ export async function loadStats(deps: StatsDeps, actor: Actor, req: StatsRequest
   ]);
   const capacities = new Map<string, number>();
   for (const [channel, s] of settings) if (s.capacityHours !== null) capacities.set(channel, s.capacityHours);
-  const channelZone = channelId ? settings[0]?.[1].timezone : null;
+  // A channel's weeks are its snapshots' weeks (its zone, else the install's default); a workspace's the viewer's.
+  const timezone = channelId
+    ? (settings[0]?.[1].timezone ?? deps.config.defaultTimezone)
+    : await userTimezone(deps, actor.client, actor.userId);
   return buildStats({
     channelId,
     privateLeftOut: channelId === null && !admin,
     entries,
     snapshots,
     capacities,
-    timezone: channelZone ?? (await userTimezone(deps, actor.client, actor.userId)),
+    timezone,
     now: deps.clock.now(),
     scopeLabel: channelId ? (req.channelLabel ?? 'this channel') : 'the workspace',
   });

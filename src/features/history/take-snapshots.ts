@@ -1,5 +1,5 @@
 // The weekly snapshots of SPEC §1.8, taken for every channel with items whether or not its digest is on.
-// The hourly sweep (jobs/snapshots.ts) calls sweepSnapshots; a digest writes its own week's snapshot itself.
+// The hourly `snapshot-sweep` job (a worker's cards queue, src/start-workers.ts) calls sweepSnapshots; a digest writes its own week's snapshot itself.
 import type { Deps } from '../../deps.ts';
 import type { ChannelSettings } from '../../domain/settings.ts';
 import { takeSnapshot } from '../../domain/snapshot.ts';

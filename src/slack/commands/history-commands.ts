@@ -22,11 +22,18 @@ export async function answerStats(
   const model = await loadStats(deps, ctx, { all, channelLabel: channelLabel(channelName) });
   const chart = model.empty
     ? null
-    : await uploadTrendChart(ctx.client, deps.logger, model.trend, {
-        teamId: ctx.teamId,
-        userId: ctx.userId,
-      });
-  await ctx.reply(buildStatsMessage(model, chart));
+    : await uploadTrendChart(deps, ctx.client, model.trend, { teamId: ctx.teamId, userId: ctx.userId });
+  try {
+    await ctx.reply(buildStatsMessage(model, chart));
+  } catch (error) {
+    if (chart === null) throw error;
+    // Slack refused the image (e.g. it cannot fetch the file yet): the numbers matter more than the chart.
+    deps.logger.warn('Slack refused the stats with their chart; answering without it', {
+      teamId: ctx.teamId,
+      error,
+    });
+    await ctx.reply(buildStatsMessage(model, null));
+  }
 }
 
 /** Queued first, then confirmed: "on its way" is only said once the job is safely in Redis. */
