@@ -1,7 +1,6 @@
 // `/debt stats [all]` (SPEC §2.10): the §1.8 numbers for this channel, or for the workspace with the privacy of
 // §1.6 — private channels' items only for admins and the items' own reporters and owners.
 import type { Deps } from '../../deps.ts';
-import type { Item } from '../../domain/item.ts';
 import { canSeeItem, publicChannels } from '../../domain/permissions.ts';
 import { buildStats, type StatsModel } from '../../domain/stats-model.ts';
 import type { Actor } from '../actor.ts';
