@@ -7,7 +7,10 @@ import { DigestPayloadSchema } from './contracts.ts';
 import { AUTH_RETRY_MS, handleDigestFailure } from './digest-failures.ts';
 import { postpone } from './postpone.ts';
 
-/** Longer than one post can take (the worker client times out after 10 s), short enough to recover fast. */
+/**
+ * Longer than any one step holding it: a post (the worker client times out after 10 s) or the trend chart (8 s,
+ * src/features/history/trend-chart.ts), each preceded by a renewal; short enough to recover fast.
+ */
 const DIGEST_LOCK_MS = 20_000;
 const LOCK_BUSY_RETRY_MS = 2_000;
 
