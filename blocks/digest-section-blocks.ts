@@ -1,3 +1,4 @@
+// The digest's sections as Block Kit (SPEC §2.4), items in the one wording of format.ts.
 import type {
   BudgetSummary,
   DigestEntry,
@@ -7,30 +8,18 @@ import type {
   PaidDown,
   StaleEntry,
 } from '../src/domain/digest.ts';
-import { formatItemId, type Item } from '../src/domain/item.ts';
-import { categoryText, confidenceText, interestText, paybackText } from './format.ts';
-import { type Block, context, escapeAndTruncate, escapeMrkdwn, link, mention, section } from './kit.ts';
+import { categoryText, effortText, interestText, itemLabel, scoreLine } from './format.ts';
+import { type Block, context, escapeMrkdwn, mention, section } from './kit.ts';
 import { num, outlookLines, paidForItselfLine, plural, rateText } from './outlook.ts';
 
 export { num, plural };
 
-/** Escaped title lengths: next up gets room, the other lists a glance (titles are ≤ 150 before escaping). */
+/**
+ * Escaped title lengths, cut at a word by itemLabel (which also links each id to its card's thread): next up
+ * gets room, the other lists a glance (titles are ≤ 150 before escaping).
+ */
 const NEXT_UP_TITLE = 64;
 const LIST_TITLE = 45;
-
-/** The card's permalink, when the workspace URL is known and the card is still there. */
-function threadUrl(item: Item, workspaceUrl: string | null): string | null {
-  if (!workspaceUrl || !item.card || item.card.orphaned) return null;
-  const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
-  return `${base}archives/${item.channelId}/p${item.card.ts.replace('.', '')}`;
-}
-
-/** `DEBT-42 Title`, the id linking to the card's thread when there is one. */
-function itemRef(item: Item, workspaceUrl: string | null, titleMax: number): string {
-  const id = formatItemId(item.id);
-  const url = threadUrl(item, workspaceUrl);
-  return `*${url ? link(url, id) : id}* ${escapeAndTruncate(item.title, titleMax)}`;
-}
 
 const more = (list: DigestList<unknown>, noun: string): string | null => {
   const rest = list.total - list.entries.length;
@@ -45,7 +34,7 @@ function listSection<T extends DigestEntry>(
   workspaceUrl: string | null,
   noun = 'items',
 ): Block {
-  const lines = list.entries.map((e) => `• ${itemRef(e.item, workspaceUrl, LIST_TITLE)} · ${line(e)}`);
+  const lines = list.entries.map((e) => `• ${itemLabel(e.item, LIST_TITLE, workspaceUrl)} · ${line(e)}`);
   const tail = more(list, noun);
   return section([heading, ...lines, ...(tail ? [`_${tail}_`] : [])].join('\n'));
 }
@@ -100,10 +89,10 @@ export function nextUpBlocks(list: DigestList<DigestEntry>, workspaceUrl: string
   const heading = `:dart: *Next up* · top ${list.entries.length} of ${plural(list.total, 'ranked open item')}`;
   const items = list.entries.map(({ item, score }, i) =>
     section(
-      `${i + 1}. ${itemRef(item, workspaceUrl, NEXT_UP_TITLE)}\n${categoryText(item.category)} · *${interestText(score)}* · effort ${num(score.effortHours)} h · payback ${paybackText(score)} · confidence ${confidenceText(score)}`,
+      `${i + 1}. ${itemLabel(item, NEXT_UP_TITLE, workspaceUrl)}\n${categoryText(item.category)} · ${scoreLine(score)}`,
     ),
   );
-  const tail = more(list, 'ranked items: `/debt top` lists them all');
+  const tail = more(list, 'ranked items: `/debt list` ranks them all');
   return [section(heading), ...items, ...(tail ? [context([`_${tail}_`])] : [])];
 }
 
@@ -139,7 +128,7 @@ export function budgetBlock(budget: BudgetSummary, url: string | null): Block {
   return listSection(
     heading,
     budget.fits,
-    ({ score }) => `effort ${num(score.effortHours)} h${score.effortKnown ? '' : ' (effort?)'}`,
+    ({ score }) => `fix ${effortText(score.effortHours, score.effortKnown)}`,
     url,
     'that fit',
   );

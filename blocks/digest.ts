@@ -14,6 +14,7 @@ import {
   riskBlock,
   staleBlock,
 } from './digest-section-blocks.ts';
+import { slackDate } from './format.ts';
 import {
   type Block,
   context,
@@ -32,15 +33,17 @@ export interface DigestLinks {
   workspaceUrl: string | null;
   /** The trend chart, shown after the Interest section; a digest without it (upload failed, manual digest) is complete too. */
   chart?: UploadedChart | null;
+  /** A private `/debt digest` preview: says so, and how to share it, instead of "posted on request". */
+  preview?: boolean;
 }
 
 /** Missed weeks named in the note; more become "and N more". */
 const MISSED_WEEKS_SHOWN = 4;
 
-/** A date in the channel's zone; an unknown zone falls back to UTC rather than printing "Invalid DateTime". */
+/** A date in the channel's zone (en-US: "Sep", as format.ts dates); an unknown zone falls back to UTC. */
 function local(date: Date, zone: string): DateTime {
-  const dt = DateTime.fromJSDate(date, { zone }).setLocale('en-GB');
-  return dt.isValid ? dt : DateTime.fromJSDate(date, { zone: 'utc' }).setLocale('en-GB');
+  const dt = DateTime.fromJSDate(date, { zone }).setLocale('en-US');
+  return dt.isValid ? dt : DateTime.fromJSDate(date, { zone: 'utc' }).setLocale('en-US');
 }
 
 const day = (date: Date, zone: string): string => local(date, zone).toFormat('d LLL');
@@ -51,10 +54,11 @@ function title(model: DigestModel): string {
     : `7 days to ${day(model.window.end, model.timezone)}`;
 }
 
-function periodText(model: DigestModel): string {
-  const fmt = (d: Date) => local(d, model.timezone).toFormat('d LLL yyyy HH:mm');
-  const zone = local(model.window.end, model.timezone).zoneName ?? 'UTC';
-  const period = `${fmt(model.window.start)} – ${fmt(model.window.end)} (${escapeMrkdwn(zone)})`;
+/** The window as date tokens (each reader's own zone), the fallback in the channel's zone. */
+function periodText(model: DigestModel, preview: boolean): string {
+  const period = `${slackDate(model.window.start, model.timezone)} – ${slackDate(model.window.end, model.timezone)}`;
+  if (preview)
+    return `Preview, only you can see this: the digest for ${period}. \`/debt digest post\` shares it in the channel; the weekly digest is unchanged`;
   return model.kind === 'scheduled'
     ? `Weekly digest for ${period}`
     : `Posted on request, covering ${period}; the weekly digest is unchanged`;
@@ -88,12 +92,16 @@ const INVITATION =
 
 export function buildDigestMessage(model: DigestModel, links: DigestLinks): Message {
   const url = links.workspaceUrl;
-  const blocks: Block[] = [header(`Debt digest · ${title(model)}`), context([periodText(model)])];
+  const fallback = links.preview ? `Preview: ${fallbackText(model)}` : fallbackText(model);
+  const blocks: Block[] = [
+    header(`Debt digest · ${title(model)}`),
+    context([periodText(model, links.preview === true)]),
+  ];
   const missed = missedNote(model.missedWeeks);
   if (missed) blocks.push(missed);
   if (model.empty) {
     blocks.push(section(INVITATION));
-    return message(fallbackText(model), blocks);
+    return message(fallback, blocks);
   }
 
   const summary = [
@@ -121,9 +129,9 @@ export function buildDigestMessage(model: DigestModel, links: DigestLinks): Mess
     blocks.push(...lists);
     blocks.push(
       context([
-        "Ranked by priority = interest ÷ effort · vote in an item's thread to move it · `/debt top` for the full list",
+        "Ranked by priority = interest ÷ effort · vote in an item's thread to move it · `/debt list` for the full list",
       ]),
     );
   }
-  return message(fallbackText(model), blocks);
+  return message(fallback, blocks);
 }

@@ -1,10 +1,13 @@
-// The App Home tab (SPEC §2.5): the user's items, items awaiting their vote, the workspace's top items and
-// counts by category. A Home view holds up to 100 blocks; every list here is capped well below that.
+// The App Home tab (SPEC §2.5): *File debt* and the reminder switch at the top, then the user's items, items
+// awaiting their vote and the workspace's top items (each item in one section only, ids linking to their
+// cards, rows with *Vote* / *Assign me* where they apply), counts by category and interest rates. A Home view
+// holds up to 100 blocks; every list here is capped well below that (test/blocks/home.test.ts counts them).
 import type { Category } from '../src/domain/categories.ts';
 import type { Item } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { categoryText, hours, itemLabel, scoreLine, statusText } from './format.ts';
-import { type Block, channelLink, context, divider, header, section } from './kit.ts';
+import { ACTION, BLOCK } from './ids.ts';
+import { actions, type Block, button, channelLink, context, divider, header, section } from './kit.ts';
 import { num, percent } from './outlook.ts';
 
 export const HOME_LIST_MAX = 8;
@@ -14,15 +17,30 @@ export const HOME_RATES_MAX = 5;
 export interface HomeEntry {
   item: Item;
   score: Score;
+  /** Voting is open, the card is there and the viewer has not voted: the row offers *Vote* (My votes modal). */
+  canVote: boolean;
+  /** Nobody owns it: the row offers *Assign me* (the permission check happens on the click). */
+  canAssign: boolean;
+}
+
+export interface HomeList {
+  entries: HomeEntry[];
+  total: number;
 }
 
 export interface HomeModel {
-  mine: { entries: HomeEntry[]; total: number };
-  awaitingVote: { entries: HomeEntry[]; total: number };
-  top: { entries: HomeEntry[]; total: number };
+  mine: HomeList;
+  awaitingVote: HomeList;
+  top: HomeList;
   byCategory: { category: Category; open: number; interest: number }[];
   /** Interest rate of public channels with a capacity set (SPEC §1.8), highest first. */
   rates: { channelId: string; rate: number; capacityHours: number; spiral: boolean }[];
+  /** e.g. `https://acme.slack.com/`: every id links to its card's thread; null when Slack could not say. */
+  workspaceUrl: string | null;
+  /** The weekly "N items await your vote" DM is on for this user (off by default). */
+  remindersOn: boolean;
+  /** The answer to the user's last click on Home (trusted mrkdwn, user text already escaped), if any. */
+  notice?: string | null;
 }
 
 export interface HomeView {
@@ -30,17 +48,28 @@ export interface HomeView {
   blocks: Block[];
 }
 
-function entry({ item, score }: HomeEntry): Block {
-  return section(
-    `${itemLabel(item, 120)} · ${statusText(item)} · in ${channelLink(item.channelId)}\n${scoreLine(score)}`,
-  );
+function rowButtons({ item, canVote, canAssign }: HomeEntry): Block[] {
+  const buttons: Block[] = [];
+  // The vote panel's own *My votes* button (same id and value): the modal opens right here on Home.
+  if (canVote) buttons.push(button(ACTION.myVotes, 'Vote', { value: String(item.id) }));
+  if (canAssign) buttons.push(button(ACTION.homeAssign, 'Assign me', { value: String(item.id) }));
+  return buttons;
 }
 
-function list(title: string, empty: string, { entries, total }: HomeModel['mine']): Block[] {
+function entry(e: HomeEntry, workspaceUrl: string | null): Block[] {
+  const { item, score } = e;
+  const row = section(
+    `${itemLabel(item, 120, workspaceUrl)} · ${statusText(item)} · in ${channelLink(item.channelId)}\n${scoreLine(score)}`,
+  );
+  const buttons = rowButtons(e);
+  return buttons.length > 0 ? [row, actions(`${BLOCK.homeRow}:${item.id}`, buttons)] : [row];
+}
+
+function list(title: string, empty: string, { entries, total }: HomeList, url: string | null): Block[] {
   const more = total > entries.length ? [context([`…and ${total - entries.length} more`])] : [];
   return [
     section(`*${title}*`),
-    ...(entries.length > 0 ? entries.map(entry) : [context([empty])]),
+    ...(entries.length > 0 ? entries.flatMap((e) => entry(e, url)) : [context([empty])]),
     ...more,
     divider(),
   ];
@@ -58,6 +87,23 @@ function ratesBlock(rates: HomeModel['rates']): Block[] {
   ];
 }
 
+function topActions(remindersOn: boolean): Block[] {
+  return [
+    actions(BLOCK.homeActions, [
+      button(ACTION.homeFile, 'File debt', { style: 'primary' }),
+      // The value is what the click switches to, so a stale Home (opened in two windows) still does what it says.
+      button(ACTION.homeReminders, remindersOn ? 'Turn off weekly reminder' : 'Turn on weekly reminder', {
+        value: remindersOn ? 'off' : 'on',
+      }),
+    ]),
+    context([
+      remindersOn
+        ? 'Weekly reminder *on*: on Mondays after 10:00 your time, a DM lists the items in your channels that await your vote.'
+        : 'Weekly reminder *off*: switch it on for a Monday DM listing the items in your channels that await your vote.',
+    ]),
+  ];
+}
+
 export function buildHome(model: HomeModel): HomeView {
   const counts = model.byCategory
     .filter((c) => c.open > 0)
@@ -67,17 +113,34 @@ export function buildHome(model: HomeModel): HomeView {
     );
   const blocks: Block[] = [
     header('Debt Triage'),
+    ...topActions(model.remindersOn),
+    ...(model.notice ? [section(model.notice)] : []),
     context(['File with `/debt` or the *File as debt* shortcut · vote in each card’s thread · `/debt help`']),
     divider(),
-    ...list('Yours', 'Nothing you reported or own is open.', model.mine),
-    ...list('Awaiting your vote', 'You have voted on everything open. Thank you!', model.awaitingVote),
+    ...list('Yours', 'Nothing you reported or own is open.', model.mine, model.workspaceUrl),
+    ...list(
+      'Awaiting your vote',
+      'You have voted on everything open. Thank you!',
+      model.awaitingVote,
+      model.workspaceUrl,
+    ),
     ...list(
       'Top of the workspace',
       'No ranked items yet: items need votes from enough teammates.',
       model.top,
+      model.workspaceUrl,
     ),
     section(`*Open debt by category*\n${counts.length > 0 ? counts.join('\n') : 'No open debt. Yet.'}`),
     ...ratesBlock(model.rates),
   ];
   return { type: 'home', blocks };
 }
+
+/** The line Home shows after a click on it (a Home tab has no thread or response_url to answer in). */
+export const homeNotice = {
+  assigned: (item: Item): string => `:white_check_mark: You now own ${itemLabel(item, 80)}.`,
+  refused: (reason: string): string => `:warning: ${reason}`,
+  remindersOn: ':bell: Weekly reminder on: look for a DM on Monday after 10:00 your time.',
+  remindersOff: ':no_bell: Weekly reminder off.',
+  staleSwitch: 'That switch is from an older Home tab: open the tab again and use the one there.',
+} as const;

@@ -6,6 +6,8 @@ export const CALLBACK = {
   fileShortcut: 'debt_file_from_message',
   painModal: 'debt_pain',
   settingsModal: 'debt_settings',
+  /** *My votes* (SPEC §2.3): one person's votes on one item, to change or take back. */
+  myVotesModal: 'debt_my_votes_modal',
 } as const;
 
 export const ACTION = {
@@ -18,6 +20,21 @@ export const ACTION = {
   closeVoting: 'debt_voting_close',
   reopenVoting: 'debt_voting_reopen',
   cardPain: 'debt_card_pain',
+  /** The vote panel's *My votes* button: opens the My votes modal; value = item number. */
+  myVotes: 'debt_my_votes',
+  /** The compact card's main buttons (SPEC §2.3); value = item number. Resolve keeps `cardResolve`. */
+  cardStart: 'debt_card_start',
+  cardReopen: 'debt_card_reopen',
+  /** The card's overflow menu; each option's value is `{choice}:{item}` (see CARD_MORE). */
+  cardMore: 'debt_card_more',
+  /** App Home (SPEC §2.5): opens the filing modal. */
+  homeFile: 'debt_home_file',
+  /** App Home row: assigns the viewer; value = item number. */
+  homeAssign: 'debt_home_assign',
+  /** App Home: the weekly vote reminder on or off; value `on` | `off` (what the click switches to). */
+  homeReminders: 'debt_home_reminders',
+  /** The weekly reminder DM: a link button to the card's thread (the click is only acked). */
+  reminderVote: 'debt_reminder_vote',
 } as const;
 
 export function voteActionId(dimension: string, level: number): string {
@@ -78,9 +95,43 @@ export const BLOCK = {
   voteFrequency: 'debt_vote_frequency',
   voteEffort: 'debt_vote_effort',
   votingControls: 'debt_voting_controls',
+  /** App Home: File debt and the reminder toggle. */
+  homeActions: 'debt_home_actions',
+  /** App Home: one row's buttons, `debt_home_row:{item}` (block ids in a view must be unique). */
+  homeRow: 'debt_home_row',
+  /** The weekly reminder DM: one item's line, `debt_reminder_item:{item}`. */
+  reminderItem: 'debt_reminder_item',
 } as const;
 
 /** Message metadata of a scheduled digest: the duplicate check looks for it in the channel's history. */
 export const DIGEST_EVENT_TYPE = 'debt_digest';
 /** `/debt digest post`: tagged differently, so it never counts as (or blocks) the week's scheduled digest. */
 export const MANUAL_DIGEST_EVENT_TYPE = 'debt_digest_manual';
+
+/**
+ * The choices of the card's overflow menu (ACTION.cardMore). Posted as option values, so they are a public
+ * API like the ids: add, never rename.
+ */
+export const CARD_MORE = {
+  start: 'start',
+  resolve: 'resolve',
+  wontfix: 'wontfix',
+  duplicate: 'duplicate',
+  edit: 'edit',
+  details: 'details',
+} as const;
+export type CardMoreChoice = (typeof CARD_MORE)[keyof typeof CARD_MORE];
+
+/** `resolve:42`: at most 9 + 1 + 9 characters, far inside an option value's 75. */
+export function cardMoreValue(choice: CardMoreChoice, itemId: number): string {
+  return `${choice}:${itemId}`;
+}
+
+/** The choice and item of an overflow option value; null for a value this app never wrote. */
+export function parseCardMoreValue(value: string): { choice: CardMoreChoice; itemId: number } | null {
+  const match = /^([a-z]+):(\d{1,9})$/.exec(value);
+  const choice = match?.[1];
+  const itemId = Number(match?.[2]);
+  if (!choice || !(Object.values(CARD_MORE) as string[]).includes(choice) || !(itemId > 0)) return null;
+  return { choice: choice as CardMoreChoice, itemId };
+}

@@ -1,14 +1,16 @@
 // `/debt show DEBT-42`: the full card with votes, interest and history, as an ephemeral message.
-import { formatItemId, type HistoryEvent, type Item } from '../src/domain/item.ts';
+import { formatItemId, type HistoryEvent, type Item, isOpen, STATUS_LABELS } from '../src/domain/item.ts';
 import { DIMENSIONS } from '../src/domain/scales.ts';
 import { MEASURED_WINDOW_DAYS, type PainReport, type Score, type Vote } from '../src/domain/scoring.ts';
 import { buildCard } from './card.ts';
-import { hours, tallyText } from './format.ts';
+import { effortText, hours, missingVotesText, perWeekText, slackDate, tallyText } from './format.ts';
 import {
   type Block,
+  channelLink,
   context,
   divider,
   escapeAndTruncate,
+  escapeAndTruncateAtWord,
   link,
   type Message,
   mention,
@@ -24,7 +26,7 @@ export interface ItemDetailModel {
   /** Pain reports, oldest first (SPEC §1.5). */
   pain?: readonly PainReport[];
   history: HistoryEvent[];
-  /** Link to the card in its channel, when it was posted. */
+  /** Link to the card in its channel (its vote thread lives under it), when it was posted. */
   permalink: string | null;
   /** For the "last 28 days" count: passed in, never read from the clock here. */
   now: Date;
@@ -34,12 +36,11 @@ const HISTORY_SHOWN = 15;
 const HISTORY_HEADING = '*History*';
 
 function historyLine(event: HistoryEvent): string {
-  const when = event.at.slice(0, 16).replace('T', ' ');
   const what = event.kind.replace('_', ' ');
   const subject = event.subjectId ? ` ${mention(event.subjectId)}` : '';
   const detail = event.detail ? ` (${escapeAndTruncate(event.detail, 120)})` : '';
   const note = event.note ? ` — “${escapeAndTruncate(event.note, 200)}”` : '';
-  return `${when} UTC · ${what}${subject}${detail} by ${mention(event.actorId)}${note}`;
+  return `${slackDate(event.at)} · ${what}${subject}${detail} by ${mention(event.actorId)}${note}`;
 }
 
 /**
@@ -67,39 +68,61 @@ function painSummary(pain: readonly PainReport[], now: Date): string {
   const lines = pain
     .slice(-PAIN_SHOWN)
     .reverse()
-    .map((p) => `${p.at.slice(0, 10)} · ${mention(p.userId)} · ${hours(p.hours)} h`);
+    .map((p) => `${slackDate(p.at)} · ${mention(p.userId)} · ${hours(p.hours)} h`);
   return [
     `*It bit us* — ${pain.length} report${pain.length === 1 ? '' : 's'}; ${recent.length} from ${people} ${people === 1 ? 'person' : 'people'} in the last ${MEASURED_WINDOW_DAYS} days (3 from 2 people make the interest measured)`,
     ...lines,
   ].join('\n');
 }
 
+/** "4 h/week = severity 4 h (median) × frequency 1 a week (median)": the voted interest and where it comes from. */
+function votedInterest(score: Score): string | null {
+  if (score.severityHours === null || score.frequencyPerWeek === null) return null;
+  const interest = score.severityHours * score.frequencyPerWeek;
+  return `${hours(interest)} h/week = severity ${hours(score.severityHours)} h (median) × frequency ${perWeekText(score.frequencyPerWeek)} (median)`;
+}
+
 /**
  * Where a scored item's interest comes from. A measured item may have no severity or frequency votes (§1.4),
- * so the medians are only shown when both exist.
+ * so the voted figure is only named when both exist.
  */
 function scoreBasis(score: Score): string {
-  const medians =
-    score.severityHours !== null && score.frequencyPerWeek !== null
-      ? `Median severity ${hours(score.severityHours)} h × ${hours(score.frequencyPerWeek)}/week`
-      : null;
-  if (!score.measured || score.interest === null) return medians ?? 'No median severity and frequency yet';
+  const voted = votedInterest(score);
+  if (!score.measured || score.interest === null) return voted ? `Interest ${voted}` : 'No interest yet';
   const measured = `Measured interest ${hours(score.interest)} h/week (hours reported in the last ${MEASURED_WINDOW_DAYS} days ÷ 4 weeks)`;
-  return medians
-    ? `${measured}, in place of the voted ${medians.toLowerCase()}`
+  return voted
+    ? `${measured}, in place of the voted ${voted}`
     : `${measured}; no severity and frequency votes yet`;
 }
 
+/** A private message cannot be voted in: say where the buttons are, linked when Slack gave a permalink. */
+function whereToVote(item: Item, permalink: string | null): string {
+  const channel = channelLink(item.channelId);
+  if (!isOpen(item.status))
+    return `Voting is frozen while the item is ${STATUS_LABELS[item.status].toLowerCase()}.`;
+  if (item.votingClosed) return `Voting is closed; it can be reopened from the card's thread in ${channel}.`;
+  if (permalink) return `Vote in ${link(permalink, "the card's thread")} in ${channel}.`;
+  if (item.card && !item.card.orphaned) return `Vote in the card's thread in ${channel}.`;
+  return `The card is not in ${channel}, so there is no thread to vote in yet.`;
+}
+
+/** Room for the description: the detail shows more than the card, yet a maximal item still fits one message. */
+const DESCRIPTION_SHOWN = 1000;
+
 export function buildItemDetail(model: ItemDetailModel): Message {
-  const card = buildCard({ item: model.item, score: model.score, pain: model.pain ?? [] });
+  const { item, score } = model;
+  const card = buildCard({ item, score, pain: model.pain ?? [] });
   // The detail reuses the card's content but not its buttons: ephemeral copies must not act on the item.
   const cardBlocks = card.blocks.filter((b) => b.type !== 'actions');
-  const { score } = model;
+  const missing = missingVotesText(score);
   const figures = [
-    `*Votes*  ${DIMENSIONS.map((d) => `${d}: ${tallyText(model.votes, d, 'no votes yet')}`).join(' · ')}`,
-    score.scored
-      ? `${scoreBasis(score)}; effort ${hours(score.effortHours)} h${score.effortKnown ? '' : ' (no effort votes: M assumed)'}`
-      : 'Not scored yet: it needs at least one severity and one frequency vote.',
+    '*Votes*',
+    ...DIMENSIONS.map(
+      (d) => `${d[0]?.toUpperCase()}${d.slice(1)}: ${tallyText(model.votes, d, 'no votes yet')}`,
+    ),
+    missing === null
+      ? `${scoreBasis(score)}; fix ${effortText(score.effortHours, score.effortKnown)}`
+      : `Not scored yet: it ${missing}.`,
     ...(score.quorumCount > score.voters
       ? [
           `Quorum counts ${score.quorumCount} people: ${score.voters} voter${score.voters === 1 ? '' : 's'} and those who reported pain in the last ${MEASURED_WINDOW_DAYS} days`,
@@ -109,14 +132,16 @@ export function buildItemDetail(model: ItemDetailModel): Message {
   const shown = recentHistory(model.history);
   const blocks: Block[] = [
     ...cardBlocks,
+    ...(item.description ? [section(escapeAndTruncateAtWord(item.description, DESCRIPTION_SHOWN))] : []),
+    ...(item.links.length > 0 ? [context(item.links.map((url, i) => link(url, `link ${i + 1}`)))] : []),
     section(figures.join('\n')),
     ...(model.pain && model.pain.length > 0 ? [section(painSummary(model.pain, model.now))] : []),
-    ...(model.permalink ? [context([link(model.permalink, 'Open the card and its vote thread')])] : []),
+    context([whereToVote(item, model.permalink)]),
     divider(),
     section([HISTORY_HEADING, ...shown].join('\n')),
     ...(model.history.length > shown.length
       ? [context([`${model.history.length - shown.length} earlier events not shown`])]
       : []),
   ];
-  return message(`${formatItemId(model.item.id)} details`, blocks);
+  return message(`${formatItemId(item.id)} details`, blocks);
 }

@@ -11,7 +11,7 @@ import {
   channelLink,
   context,
   divider,
-  escapeAndTruncate,
+  escapeAndTruncateAtWord,
   type Message,
   message,
   section,
@@ -21,6 +21,8 @@ export const LIST_PAGE_SIZE = 10;
 
 export const LIST_EMPTY_TEXT =
   'Nothing here. File something with `/debt`, or widen the list with `/debt list all`.';
+/** Under `/debt top` when it leaves items out: the command that does list them all. */
+export const TOP_HINT = '`/debt list` ranks every open item';
 export const TOP_EMPTY_TEXT =
   'No ranked items yet: items need votes from enough teammates. See `/debt list` for everything open.';
 
@@ -37,8 +39,11 @@ export function listHeading(filters: ListFilters, channelId: string): string {
   return parts.filter(Boolean).join(' ');
 }
 
-export function topHeading(topN: number, channelId: string): string {
-  return `Top ${topN} to pay down in ${channelLink(channelId)}`;
+/** Headed by what it shows: "Top 3 in #ml-infra", or "Top 5 of 12 in #ml-infra" when more are ranked. */
+export function topHeading(shown: number, ranked: number, channelId: string): string {
+  if (shown === 0) return `Top debt in ${channelLink(channelId)}`;
+  const of = ranked > shown ? ` of ${ranked}` : '';
+  return `Top ${shown}${of} in ${channelLink(channelId)}`;
 }
 
 export interface ListEntry {
@@ -56,14 +61,35 @@ export interface ItemListModel {
   /** Opaque state for the Next/Previous buttons (the list's filters); null for lists without paging. */
   pagingState: string | null;
   emptyText: string;
+  /** e.g. `https://acme.slack.com/`: ids then link to their cards' threads; null or absent, plain ids. */
+  workspaceUrl?: string | null;
+  /** A pointer shown under the list, e.g. where the rest is (`/debt top` names `/debt list`). */
+  hint?: string;
 }
 
-function entryBlock({ item, score }: ListEntry, rank: number): Block {
+/** Titles are cut at a word; rows stay short enough for a page of 10 maximal items in one message. */
+const ROW_TITLE = 120;
+
+function entryBlock({ item, score }: ListEntry, rank: number, workspaceUrl: string | null): Block {
   const ranked = score.ranked ? `${rank}.` : '•';
-  const component = item.component ? ` · ${escapeAndTruncate(item.component, 40)}` : '';
+  const component = item.component ? ` · ${escapeAndTruncateAtWord(item.component, 40)}` : '';
   return section(
-    `${ranked} ${itemLabel(item, 120)}\n${categoryText(item.category)}${component} · ${statusText(item)}\n${scoreLine(score)}`,
+    `${ranked} ${itemLabel(item, ROW_TITLE, workspaceUrl)}\n${categoryText(item.category)}${component} · ${statusText(item)}\n${scoreLine(score)}`,
   );
+}
+
+/** The line under the entries: what the order is, pages only when there are several, and the "•" legend only when one shows. */
+function footer(model: ItemListModel, pages: number): string {
+  const parts = [
+    ...(pages > 1 ? [`Page ${model.page} of ${pages}`] : []),
+    `${model.totalEntries} item${model.totalEntries === 1 ? '' : 's'}`,
+    'ranked by priority (interest ÷ effort)',
+    ...(model.entries.some((e) => !e.score.ranked)
+      ? ['• = needs votes: not ranked yet, so listed last']
+      : []),
+    ...(model.hint ? [model.hint] : []),
+  ];
+  return parts.join(' · ');
 }
 
 export function buildItemList(model: ItemListModel): Message {
@@ -74,14 +100,10 @@ export function buildItemList(model: ItemListModel): Message {
     blocks.push(section(model.emptyText));
   } else {
     model.entries.forEach((entry, i) => {
-      blocks.push(entryBlock(entry, first + i + 1));
+      blocks.push(entryBlock(entry, first + i + 1, model.workspaceUrl ?? null));
     });
     blocks.push(divider());
-    blocks.push(
-      context([
-        `Page ${model.page} of ${pages} · ${model.totalEntries} item${model.totalEntries === 1 ? '' : 's'} · ranked by priority (interest ÷ effort); “needs votes” items come last`,
-      ]),
-    );
+    blocks.push(context([footer(model, pages)]));
   }
   const state = model.pagingState;
   if (state !== null && pages > 1) {
@@ -92,5 +114,8 @@ export function buildItemList(model: ItemListModel): Message {
       nav.push(button(`${ACTION.listPage}:next`, 'Next', { value: `${model.page + 1}|${state}` }));
     blocks.push(actions(BLOCK.listNav, nav));
   }
-  return message(`${model.heading}: ${model.totalEntries} items`, blocks);
+  return message(
+    `${model.heading}: ${model.totalEntries} item${model.totalEntries === 1 ? '' : 's'}`,
+    blocks,
+  );
 }

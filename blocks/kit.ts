@@ -33,6 +33,33 @@ export function escapeAndTruncate(text: string, max: number): string {
   return truncateEscaped(escapeMrkdwn(text), max);
 }
 
+/** A word break is only worth it when it keeps at least this share of the room; else the text is cut hard. */
+const WORD_CUT_MIN_SHARE = 0.6;
+
+/**
+ * Cuts to `max` UTF-16 units with an ellipsis at the last word boundary, so a title reads "…retrain the…"
+ * rather than "…retrain the ran…". A single word longer than most of the room is cut hard (still whole
+ * characters), as `truncate` does.
+ */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = clip(text, max - 1);
+  // The cut already falls between words when the next character is a space.
+  const atBoundary = /\s/.test(text.charAt(room.length));
+  const lastSpace = room.search(/\s\S*$/);
+  const cut = !atBoundary && lastSpace >= max * WORD_CUT_MIN_SHARE ? room.slice(0, lastSpace) : room;
+  // Trailing spaces and separators before the ellipsis; never `;`, which closes an entity such as `&amp;`.
+  return `${cut.replace(/[\s,:–—-]+$/u, '')}…`;
+}
+
+/** Escapes first, then cuts at a word boundary, without leaving half an entity (`&am…`) at the end. */
+export function escapeAndTruncateAtWord(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  // Entities hold no spaces, so only a hard cut (one long word) can split one: drop the stub.
+  return truncateAtWord(escaped, max).replace(/\s*&[a-z]{0,3}…$/, '…');
+}
+
 export const plain = (text: string, max: number = SLACK_LIMITS.sectionText): PlainText => ({
   type: 'plain_text',
   text: truncate(text, max),

@@ -1,6 +1,37 @@
 // Short ephemeral answers: help, usage, refusals and errors. Callers pass trusted mrkdwn or escape first.
 import { type Command, USAGE } from '../src/domain/command.ts';
-import { context, type Message, message, section, truncateEscaped } from './kit.ts';
+import {
+  type Block,
+  context,
+  type Message,
+  message,
+  type PlainText,
+  plain,
+  section,
+  truncateEscaped,
+} from './kit.ts';
+import { SLACK_LIMITS } from './limits.ts';
+
+/** A modal with nothing to submit: a title, *Close* and the notice's blocks. */
+export interface NoticeModal {
+  type: 'modal';
+  title: PlainText;
+  close: PlainText;
+  blocks: Block[];
+}
+
+/**
+ * A notice as a small modal: the answer to a click on a surface with no message to reply under (App Home),
+ * opened with the click's trigger_id.
+ */
+export function buildNoticeModal(notice: Message): NoticeModal {
+  return {
+    type: 'modal',
+    title: plain('Debt Triage', SLACK_LIMITS.viewTitle),
+    close: plain('Close', SLACK_LIMITS.viewClose),
+    blocks: notice.blocks.slice(0, SLACK_LIMITS.blocksPerView),
+  };
+}
 
 export function buildNotice(text: string, hint?: string): Message {
   return message(text, [section(text), ...(hint ? [context([hint])] : [])]);

@@ -5,7 +5,7 @@ import type { DebtOutlook, Projection } from '../src/domain/debt-outlook.ts';
 import { formatItemId } from '../src/domain/item.ts';
 import type { PaydownEntry } from '../src/domain/paydown.ts';
 import { hours } from './format.ts';
-import { escapeAndTruncate, mention } from './kit.ts';
+import { escapeAndTruncateAtWord, mention } from './kit.ts';
 
 const TITLE = 45;
 
@@ -59,7 +59,7 @@ export function outlookLines(outlook: DebtOutlook): string[] {
 export function paidForItselfLine(entry: PaydownEntry): string {
   const thanks = entry.item.resolvedBy ? ` Thanks ${mention(entry.item.resolvedBy)}!` : '';
   return (
-    `:tada: *${formatItemId(entry.item.id)}* ${escapeAndTruncate(entry.item.title, TITLE)} has paid for itself: ` +
+    `:tada: *${formatItemId(entry.item.id)}* ${escapeAndTruncateAtWord(entry.item.title, TITLE)} has paid for itself: ` +
     `${num(entry.savedHours)} h saved for a ${num(entry.effortHours)} h fix.${thanks}`
   );
 }

@@ -3,7 +3,7 @@ import { formatItemId } from '../src/domain/item.ts';
 import type { Dimension, Level } from '../src/domain/scales.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import type { VoteOutcome } from '../src/domain/voting.ts';
-import { levelLabel, scoreLine } from './format.ts';
+import { levelText, scoreLine } from './format.ts';
 import { context, type Message, message, section } from './kit.ts';
 import { buildNotice } from './notice.ts';
 
@@ -28,11 +28,12 @@ export function buildVoteReceipt(model: VoteReceiptModel): Message {
   if (refusal || !model.score) {
     return buildNotice(refusal ? refusal(id) : `${id}: nothing changed.`);
   }
-  const choice = `${model.dimension} ${levelLabel(model.dimension, model.level)}`;
+  const choice = `${model.dimension} ${levelText(model.dimension, model.level)}`;
   const what =
     model.outcome === 'retracted'
       ? `You took back your vote (${choice}) on ${id}.`
       : `You voted ${choice} on ${id}.`;
-  const figures = `Interest ${scoreLine(model.score)}`;
+  // scoreLine names what is missing ("needs a frequency vote") until the item has an interest.
+  const figures = `${id} now: ${scoreLine(model.score)}`;
   return message(`${what} ${figures}`, [section(what), context([figures])]);
 }

@@ -10,6 +10,7 @@ export const JOB_NAMES = {
   digest: 'digest',
   snapshotSweep: 'snapshot-sweep',
   exportItems: 'export-items',
+  voteReminders: 'vote-reminders',
 } as const;
 
 /** Payloads carry ids, not data: the processor reads the latest state when it runs. */
@@ -46,6 +47,9 @@ export const CARD_SWEEP_SCHEDULER_ID = 'card-sweep';
 
 /** The hourly weekly-snapshot sweep (src/features/history/take-snapshots.ts), one per install. */
 export const SNAPSHOT_SWEEP_SCHEDULER_ID = 'snapshot-sweep';
+
+/** The hourly weekly-vote-reminder run (jobs/reminders.ts, SPEC §2.5), one per install; payload `{ v: 1 }`. */
+export const VOTE_REMINDERS_SCHEDULER_ID = 'vote-reminders';
 
 /** A channel's scheduled weekly digest; the slot it is for comes from the scheduler (the job's prevMillis). */
 export const DigestPayloadSchema = z.object({

@@ -21,6 +21,7 @@ import { type OwnedLock, ownedLock } from './store/lock.ts';
 import { createPainStore, type PainStore } from './store/pain.ts';
 import { redisAnswers } from './store/ping.ts';
 import { createRefreshGates, type RefreshGates } from './store/refresh-gates.ts';
+import { createReminderPrefs, type ReminderPrefs } from './store/reminder-prefs.ts';
 import { createScoreReader, type ScoreReader } from './store/scored.ts';
 import { createSettingsStore, type SettingsStore } from './store/settings.ts';
 import { createUserNames, type UserNames } from './store/user-names.ts';
@@ -59,6 +60,8 @@ export interface Deps {
   uploadBudget: Budget;
   /** Held by the worker sweeping items whose card never went out. */
   cardSweepLock: OwnedLock;
+  /** Who asked for the weekly vote reminder DM (SPEC §2.5), and whose week's reminder went out. */
+  reminderPrefs: ReminderPrefs;
   /** Queueing work: card refreshes, digest schedules, upkeep. */
   producers: Producers;
   /** True while Redis answers a PING in time (readiness). */
@@ -185,6 +188,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     budget: createBudget(redis, keys, overrides.chatUpdateBudget ?? CHAT_UPDATE_BUDGET),
     uploadBudget: createBudget(redis, keys, UPLOAD_BUDGET),
     cardSweepLock: ownedLock(redis, keys.cardSweepLock),
+    reminderPrefs: createReminderPrefs(redis, keys),
     producers: createProducers({ cardQueue, digestQueue, clock, defaultTimezone: config.defaultTimezone }),
     redisAnswers: () => redisAnswers(redis),
     cardQueue,

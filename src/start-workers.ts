@@ -8,6 +8,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createDigestProcessor } from '../jobs/digest.ts';
 import { createExportProcessor } from '../jobs/export.ts';
 import { createRefreshProcessor } from '../jobs/refresh-message.ts';
+import { createReminderProcessor } from '../jobs/reminders.ts';
 import type { Deps, Runtime } from './deps.ts';
 import { sweepSnapshots } from './features/history/take-snapshots.ts';
 import { pausePosting } from './features/pause-posting.ts';
@@ -86,7 +87,7 @@ function watch(worker: Worker, deps: Deps, name: string): Worker {
   return worker;
 }
 
-/** The cards queue carries the refreshes and the upkeep: panel backfill, card sweep, snapshot sweep. */
+/** The cards queue carries the refreshes and the upkeep: panel backfill, card sweep, snapshot sweep, vote reminders. */
 function cardProcessor(deps: Deps, client: webApi.WebClient) {
   const refresh = createRefreshProcessor({ ...deps, client });
   const publish = (item: Parameters<typeof publishFiledItem>[2]) =>
@@ -97,6 +98,7 @@ function cardProcessor(deps: Deps, client: webApi.WebClient) {
     if (job.name === JOB_NAMES.cardSweep) return sweepUnpublishedCards({ ...deps, publish });
     if (job.name === JOB_NAMES.snapshotSweep) return sweepSnapshots(deps);
     if (job.name === JOB_NAMES.exportItems) return createExportProcessor({ ...deps, client })(job, token);
+    if (job.name === JOB_NAMES.voteReminders) return createReminderProcessor({ ...deps, client })(job, token);
     return refresh(job, token);
   };
 }

@@ -14,7 +14,12 @@ import {
   syncDigestSchedule,
 } from './digest-schedule.ts';
 import { queueExport } from './export.ts';
-import { scheduleBackfillPanels, scheduleCardSweep, scheduleSnapshotSweep } from './maintenance.ts';
+import {
+  scheduleBackfillPanels,
+  scheduleCardSweep,
+  scheduleSnapshotSweep,
+  scheduleVoteReminders,
+} from './maintenance.ts';
 import { requestRefresh } from './refresh.ts';
 
 export interface Producers {
@@ -28,7 +33,10 @@ export interface Producers {
   reconcileDigestSchedules(settings: SettingsStore, logger: Logger): Promise<unknown>;
   /** Digests parked by an auth pause whose slot has come run now; returns how many. */
   promoteDueDigests(): Promise<number>;
-  /** The workers' upkeep: the one-off panel backfill, the every-minute card sweep, the hourly snapshot sweep. */
+  /**
+   * The workers' upkeep: the one-off panel backfill, the every-minute card sweep, the hourly snapshot sweep and
+   * the hourly vote-reminder run.
+   */
   scheduleMaintenance(): Promise<void>;
   /** `/debt export [all]`: one user's CSV, built and sent by DM from a worker. */
   queueExport(payload: ExportPayload): Promise<void>;
@@ -67,6 +75,7 @@ export function createProducers({
       await scheduleBackfillPanels(cardQueue);
       await scheduleCardSweep(cardQueue);
       await scheduleSnapshotSweep(cardQueue);
+      await scheduleVoteReminders(cardQueue);
     },
     queueExport: (payload) => queueExport(cardQueue, payload),
   };

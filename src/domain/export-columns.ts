@@ -1,6 +1,6 @@
 // The CSV export's columns (SPEC §2.10) and one row per item: every §1.1 field, the scores, pain, a permalink. Pure.
 import { categoryLabel } from './categories.ts';
-import { formatItemId, type Item } from './item.ts';
+import { cardPermalink, formatItemId, type Item } from './item.ts';
 import { MEASURED_WINDOW_DAYS, type PainReport, type Score } from './scoring.ts';
 
 export interface ExportRowInput {
@@ -45,10 +45,6 @@ export function formatNumber(value: number | null, decimals = HOURS_DECIMALS): s
 }
 
 /** `https://acme.slack.com/archives/C123/p1700000000123456`: built, not asked of chat.getPermalink per item. */
-export function cardPermalink(item: Item, workspaceUrl: string | null): string | null {
-  if (!workspaceUrl || !item.card || item.card.orphaned) return null;
-  return `${workspaceUrl.replace(/\/?$/, '/')}archives/${item.channelId}/p${item.card.ts.replace('.', '')}`;
-}
 
 /** Hours reported in the 28 days up to `now`: the window measured interest uses (§1.4, §1.5). */
 export function painHoursInWindow(reports: readonly PainReport[], now: Date): number {

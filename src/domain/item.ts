@@ -100,6 +100,16 @@ export interface ItemDraft {
   ownerId: string | null;
 }
 
+/** The card's thread permalink, built from the workspace URL (no chat.getPermalink call); null without a card. */
+export function cardPermalink(
+  item: Pick<Item, 'channelId' | 'card'>,
+  workspaceUrl: string | null,
+): string | null {
+  if (!workspaceUrl || !item.card || item.card.orphaned) return null;
+  const base = workspaceUrl.endsWith('/') ? workspaceUrl : `${workspaceUrl}/`;
+  return `${base}archives/${item.channelId}/p${item.card.ts.replace('.', '')}`;
+}
+
 export function formatItemId(id: number): string {
   return `DEBT-${id}`;
 }

@@ -14,6 +14,7 @@ import { canManageItem, canSeeItem, MANAGERS } from '../domain/permissions.ts';
 import type { EventInput } from '../store/items.ts';
 import type { Actor } from './actor.ts';
 import { isWorkspaceAdmin } from './admins.ts';
+import { celebrateResolution } from './celebrate-resolution.ts';
 
 export type ItemDeps = Pick<
   Deps,
@@ -62,7 +63,7 @@ export async function changeStatus(
   const current = action === 'resolve' ? await deps.items.get(actor.teamId, id) : null;
   const [scored] = current ? await deps.scores.score(actor.teamId, [current]) : [];
   const interest = scored?.score.interest ?? null;
-  return manageItem(
+  const saved = await manageItem(
     deps,
     actor,
     id,
@@ -85,6 +86,10 @@ export async function changeStatus(
       note,
     }),
   );
+  // Every way of resolving (command, button, overflow) comes through here, so each is celebrated once: a second
+  // resolve of the same item is refused by nextStatus before this line.
+  if (saved.status === 'resolved') await celebrateResolution(deps, actor.client, saved);
+  return saved;
 }
 
 export function assignOwner(deps: ItemDeps, actor: Actor, id: number, ownerId: string) {

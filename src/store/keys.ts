@@ -23,6 +23,8 @@
 //   {p}:t:{team}:ch:{channel}:weeks       hash    ISO week → weekly snapshot JSON (WeeklySnapshotSchema), set once (HSETNX)
 //   {p}:t:{team}:celebrated               set     item numbers a digest has celebrated as "paid for itself"
 //   {p}:t:{team}:budget:{method}          hash    token bucket of a rate-limited Slack method (e.g. chat.update)
+//   {p}:t:{team}:reminders                hash    user → weekly vote reminder opt-in JSON (ReminderPrefSchema); absent = off
+//   {p}:t:{team}:reminded                 hash    user → ISO week (their zone) of the last reminder run for them: once a week
 //   {p}:unpublished                       zset    `{team}:{n}` of items saved whose card (or failure notice) is not out yet → ms filed or last tried
 //   {p}:card-sweep-lock                   string  held (with a token, TTL) by the worker sweeping `unpublished`
 //   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
@@ -56,6 +58,10 @@ export interface Keys {
   cardSweepLock: string;
   budget(team: string, method: string): string;
   refreshGate(team: string, message: string): string;
+  /** Who opted in to the weekly vote reminder (SPEC §2.5), and their last known zone. */
+  reminders(team: string): string;
+  /** The ISO week each person was last reminded (or found nothing to remind of): kept across opt-outs. */
+  reminded(team: string): string;
   /** Prefix handed to BullMQ so its keys share the namespace. */
   bullPrefix: string;
 }
@@ -95,6 +101,8 @@ export function createKeys(prefix: string): Keys {
     cardSweepLock: `${prefix}:card-sweep-lock`,
     budget: (team, method) => `${t(team)}:budget:${method}`,
     refreshGate: (team, message) => `${t(team)}:gate:${message}`,
+    reminders: (team) => `${t(team)}:reminders`,
+    reminded: (team) => `${t(team)}:reminded`,
     bullPrefix: `${prefix}:bull`,
   };
 }

@@ -11,6 +11,8 @@ export interface ScoredItem {
   score: Score;
   votes: Vote[];
   pain: PainReport[];
+  /** The channel's quorum the score was computed with (the vote panel says "2 of 3 needed have voted"). */
+  quorum: number;
 }
 
 export interface ScoreReader {
@@ -38,8 +40,9 @@ export function createScoreReader(
       return items.map((item) => {
         const itemVotes = byItem.get(item.id) ?? [];
         const reports = painByItem.get(item.id) ?? [];
-        const score = scoreItem(itemVotes, reports, quorums.get(item.channelId) ?? 2, now);
-        return { item, votes: itemVotes, pain: reports, score };
+        const quorum = quorums.get(item.channelId) ?? 2;
+        const score = scoreItem(itemVotes, reports, quorum, now);
+        return { item, votes: itemVotes, pain: reports, score, quorum };
       });
     },
   };

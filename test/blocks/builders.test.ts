@@ -71,7 +71,6 @@ describe('buildCard', () => {
     const item = makeItem({ title: 'abc', description: '', component: '', links: [], ownerId: null });
     const msg = buildCard({ item, score: score([]) });
     expect(messageProblems(msg)).toEqual([]);
-    expect(renderedText(msg)).toContain('unassigned');
   });
 
   it('shows the title escaped, never raw', () => {
@@ -80,53 +79,7 @@ describe('buildCard', () => {
     expect(JSON.stringify(msg)).not.toContain('<!channel>');
   });
 
-  it('has no Resolve button for a resolved or won’t-fix item', () => {
-    for (const status of ['resolved', 'wont_fix'] as const) {
-      const ids = buttons(buildCard({ item: makeItem({ status }), score: score() })).map((b) => b.action_id);
-      expect(ids, status).not.toContain(ACTION.cardResolve);
-      expect(ids, status).toContain(ACTION.cardEdit);
-    }
-  });
-
-  it('has a Resolve button, with a confirm, for an open or in-progress item', () => {
-    for (const status of ['open', 'in_progress'] as const) {
-      const resolve = buttons(buildCard({ item: makeItem({ status }), score: score() })).find(
-        (b) => b.action_id === ACTION.cardResolve,
-      );
-      expect(resolve, status).toBeDefined();
-      expect(resolve?.value).toBe(String(MAX_ID));
-      expect(resolve?.confirm).toBeDefined();
-    }
-  });
-
-  it('keeps its action_ids and block_id (a public API, SPEC §2.9)', () => {
-    const msg = buildCard({ item: makeItem({ status: 'open' }), score: score() });
-    const block = msg.blocks.find((b) => b.type === 'actions');
-    expect(block?.block_id).toBe(BLOCK.cardActions);
-    expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION.cardEdit, ACTION.cardResolve]);
-  });
-
-  it('says "needs votes" for an unscored item, never an interest of 0', () => {
-    for (const s of [score([]), scoreVariants().effortOnly as Score]) {
-      expect(s.scored).toBe(false);
-      const msg = buildCard({ item: makeItem(), score: s });
-      const text = renderedText(msg);
-      expect(text).toContain('*Interest*\nneeds votes');
-      expect(text).not.toMatch(/\b0 h\/week/);
-      expect(msg.text).toContain('needs votes');
-      expect(msg.text).not.toMatch(/\b0 h\/week/);
-    }
-  });
-
-  it('shows interest in h/week once scored, and says when it is measured', () => {
-    const variants = scoreVariants();
-    expect(renderedText(buildCard({ item: makeItem(), score: variants.unanimous as Score }))).toMatch(
-      /\*Interest\*\n\d+ h\/week/,
-    );
-    expect(renderedText(buildCard({ item: makeItem(), score: variants.measured as Score }))).toContain(
-      '(measured)',
-    );
-  });
+  // The card's layout, buttons and overflow menu: test/blocks/card.test.ts.
 
   it('fits the 10,000-char budget with room to spare', () => {
     const msg = buildCard({ item: makeItem(), score: score() });
@@ -159,6 +112,15 @@ describe('buildItemDetail', () => {
     }
   });
 
+  /** History lines: each starts with its time, a date token with a UTC fallback. */
+  const historyLines = (msg: ReturnType<typeof detail>): number => {
+    const block = msg.blocks.find((b) => JSON.stringify(b).includes('*History*'));
+    const text = isObj(block?.text) ? String(block.text.text) : '';
+    return (
+      text.match(/^<!date\^\d+\^\{date_short_pretty\} \{time\}\|\d+ \w{3} \d{4} \d\d:\d\d UTC> · /gm) ?? []
+    ).length;
+  };
+
   it('renders every history event kind, escaped, with the actor and the subject', () => {
     const history = makeHistory(HISTORY_KINDS_ALL.length);
     const msg = detail({ history });
@@ -174,17 +136,19 @@ describe('buildItemDetail', () => {
     const text = renderedText(detail({ history }));
     const newest = history.at(-1);
     expect(newest).toBeDefined();
-    expect(text).toContain(newest?.at.slice(0, 16).replace('T', ' '));
+    // One time format (SPEC §2.5): a date token each reader sees in their zone, the fallback in UTC.
+    expect(newest?.at).toBe('2025-01-09T16:00:00.000Z');
+    expect(text).toContain('<!date^1736438400^{date_short_pretty} {time}|9 Jan 2025 16:00 UTC> · ');
     const note = /(\d+) earlier events not shown/.exec(text);
     expect(note).not.toBeNull();
-    const shown = (text.match(/ UTC · /g) ?? []).length;
+    const shown = historyLines(detail({ history }));
     expect(Number(note?.[1]) + shown).toBe(history.length);
   });
 
   it('shows up to 15 short events, and fits long ones whole into one section', () => {
     const short = makeHistory(20).map((e) => ({ ...e, note: '', detail: '' }));
     const text = renderedText(detail({ history: short }));
-    expect((text.match(/ UTC · /g) ?? []).length).toBe(15);
+    expect(historyLines(detail({ history: short }))).toBe(15);
     expect(text).toContain('5 earlier events not shown');
 
     const msg = detail({ history: makeHistory(200) });
@@ -195,11 +159,13 @@ describe('buildItemDetail', () => {
     expect(section.endsWith('”')).toBe(true);
   });
 
-  it('tallies 60 votes a dimension by label', () => {
+  it('tallies 60 votes a dimension by the one level label, a line per dimension', () => {
     const text = renderedText(detail());
-    expect(text).toContain('Nuisance ×12');
-    expect(text).toContain('Many times a day ×12');
-    expect(text).toContain('XL ×12');
+    expect(text).toContain('*Votes*\nSeverity: 1 · Nuisance ×12, 2 · Minor ×12');
+    expect(text).toContain('\nFrequency: 1 · Rarely ×12');
+    expect(text).toContain('5 · Many times a day ×12');
+    expect(text).toContain('\nEffort: XS (2 h) ×12, S (8 h) ×12, M (24 h) ×12, L (60 h) ×12, XL (120 h) ×12');
+    expect(text).not.toContain('*Votes*  ');
   });
 
   it('carries no buttons: an ephemeral copy must not act on the item', () => {
@@ -217,7 +183,7 @@ describe('buildItemDetail', () => {
       permalink: null,
     });
     expect(messageProblems(msg)).toEqual([]);
-    expect(renderedText(msg)).toContain('needs votes');
+    expect(renderedText(msg)).toContain('Not scored yet: it needs severity and frequency votes.');
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestMessage } from '../../blocks/digest.ts';
 import { SLACK_LIMITS } from '../../blocks/limits.ts';
 import { buildDigestModel, type DigestModel } from '../../src/domain/digest.ts';
-import { blockTextLength } from '../support/payload-rules.ts';
+import { blockTextLength, DATE_TOKEN } from '../support/payload-rules.ts';
 import {
   daysAgo,
   disputed,
@@ -68,7 +68,8 @@ describe('buildDigestMessage with maximal data', () => {
     expect(text).toContain('Straight-line projection');
     expect(blockTextLength(msg.blocks)).toBeLessThan(9000);
     for (const atom of EVIL_ATOMS.filter((a) => /[<>]/.test(a))) expect(text).not.toContain(atom);
-    expect(JSON.stringify(msg)).not.toContain('<!');
+    // No special mention anywhere; the only `<!` is the app's own date token (each reader's zone).
+    expect(JSON.stringify(msg).replace(DATE_TOKEN, '')).not.toContain('<!');
   });
 
   it('says "…and N more" wherever a list was cut', () => {
@@ -173,8 +174,9 @@ describe('buildDigestMessage', () => {
       ),
     );
     const text = renderedText(build(model));
+    // The one score line of lists and cards; 8 h at 80 h/week pays back within one working day.
     expect(text).toContain(
-      'Pipelines &amp; glue code · *80 h/week* · effort 8 h · payback 0.7 days · confidence medium',
+      'Pipelines &amp; glue code · 80 h/week · fix S (8 h) · pays back in under a working day · medium confidence, 2 voters',
     );
     expect(text).toContain('*10 h used of 10*');
     expect(text).toContain(':arrow_down: down 1.9 h/week since 2026-W47');
@@ -200,5 +202,44 @@ describe('buildDigestMessage', () => {
     const msg = build(model);
     expect(JSON.stringify(msg.blocks[0])).toContain('Debt digest · 7 days to 30 Nov');
     expect(renderedText(msg)).toContain('Posted on request');
+  });
+
+  it('says a private preview is one, and how to share it', () => {
+    const model = buildDigestModel(input([entry(1)], { kind: 'manual' }));
+    const msg = buildDigestMessage(model, { workspaceUrl: null, preview: true });
+    const text = renderedText(msg);
+    expect(text).toContain('Preview, only you can see this: the digest for <!date^');
+    expect(text).toContain('`/debt digest post` shares it in the channel');
+    expect(text).not.toContain('Posted on request');
+    expect(msg.text.startsWith('Preview: ')).toBe(true);
+    expect(messageProblems(msg)).toEqual([]);
+  });
+
+  it('dates the period with date tokens, the fallback in the channel zone', () => {
+    const model = buildDigestModel(input([entry(1)]));
+    const period = renderedText(build(model)).split('\n')[0] ?? '';
+    const start = Math.floor(model.window.start.getTime() / 1000);
+    expect(period).toMatch(
+      new RegExp(
+        `^Weekly digest for <!date\\^${start}\\^\\{date_short_pretty\\} \\{time\\}\\|\\d+ \\w{3} \\d{4} \\d\\d:\\d\\d ${model.timezone}> – <!date\\^`,
+      ),
+    );
+  });
+
+  it('points to `/debt list` for the full ranked list, never `/debt top`', () => {
+    const many = Array.from({ length: 8 }, (_, i) => entry(i + 1, ranked()));
+    const text = renderedText(build(buildDigestModel(input(many, { settings: settings({ topN: 3 }) }))));
+    expect(text).toContain('ranked items: `/debt list` ranks them all');
+    expect(text).toContain('`/debt list` for the full list');
+    expect(text).not.toContain('/debt top');
+  });
+
+  it('cuts long titles at a word, never mid-word', () => {
+    const title =
+      'Nobody can retrain the ranking model from last quarter because the feature snapshots expired';
+    const model = buildDigestModel(input([entry(1, ranked(), { title })]));
+    const text = renderedText(build(model));
+    expect(text).toContain('|DEBT-1>* Nobody can retrain the ranking model from last quarter because…');
+    expect(text).not.toMatch(/becau…|the ran…/);
   });
 });

@@ -1,15 +1,15 @@
 // The shared wording of blocks/format.ts and the modal inputs of blocks/inputs.ts.
 import { describe, expect, it } from 'vitest';
-import { levelLabel, scaleLabel, tallies, tallyText } from '../../blocks/format.ts';
+import { levelText, scaleLabel, tallies, tallyText } from '../../blocks/format.ts';
 import { input, select } from '../../blocks/inputs.ts';
 import { option } from '../../blocks/kit.ts';
 import { makeVotes } from './fixtures.ts';
 
 describe('level labels (§1.3)', () => {
-  it('numbers severity and frequency, not effort sizes', () => {
-    expect(levelLabel('severity', 4)).toBe('4 Major');
-    expect(levelLabel('frequency', 4)).toBe('4 Daily');
-    expect(levelLabel('effort', 2)).toBe('S');
+  it('numbers severity and frequency; effort is size then hours', () => {
+    expect(levelText('severity', 3)).toBe('3 · Moderate');
+    expect(levelText('frequency', 4)).toBe('4 · Daily');
+    expect(levelText('effort', 2)).toBe('S (8 h)');
     expect(scaleLabel('frequency', 5)).toBe('Many times a day');
   });
 });
@@ -32,7 +32,7 @@ describe('tallies', () => {
         'effort',
         'none',
       ),
-    ).toBe('XS ×7, XL ×3');
+    ).toBe('XS (2 h) ×7, XL (120 h) ×3');
     expect(tallyText([], 'severity', 'no votes')).toBe('no votes');
   });
 });

@@ -52,10 +52,10 @@ describe('an item with measured interest and no votes', () => {
     const msg = buildCard({ item: debt, score: measured, pain: PAIN });
     expectMeasuredNotMissing(msg);
     const text = renderedText(msg);
-    expect(text).toContain('*Interest*\n2.5 h/week (measured)');
-    // effort default 24 h / 2.5 h/week = 9.6 weeks, flagged as an assumed effort
-    expect(text).toContain('*Payback*\n9.6 weeks (effort?)');
-    expect(text).toContain('*Confidence*\nmedium');
+    // effort default 24 h / 2.5 h/week = 9.6 weeks, with the effort marked as assumed
+    expect(text).toContain(
+      '2.5 h/week (measured) · fix M? (24 h assumed) · pays back in 9.6 weeks · medium confidence',
+    );
     expect(msg.text).toContain('2.5 h/week (measured)');
   });
 
@@ -69,9 +69,10 @@ describe('an item with measured interest and no votes', () => {
       pagingState: null,
       emptyText: 'Nothing here.',
     });
-    expectMeasuredNotMissing(msg, '“needs votes” items come last');
+    // A ranked row only: no "needs votes" legend, no page footer for one page.
+    expectMeasuredNotMissing(msg);
     expect(renderedText(msg)).toContain(
-      '1. *DEBT-7* Flaky feature backfill\nPipelines &amp; glue code · Open\n2.5 h/week (measured) · payback 9.6 weeks (effort?) · confidence medium · 0 voters',
+      '1. *DEBT-7* Flaky feature backfill\nPipelines &amp; glue code · Open\n2.5 h/week (measured) · fix M? (24 h assumed) · pays back in 9.6 weeks · medium confidence, 0 voters',
     );
   });
 
@@ -88,12 +89,12 @@ describe('an item with measured interest and no votes', () => {
     expectMeasuredNotMissing(msg);
     const text = renderedText(msg);
     expect(text).toContain(
-      'Measured interest 2.5 h/week (hours reported in the last 28 days ÷ 4 weeks); no severity and frequency votes yet; effort 24 h (no effort votes: M assumed)',
+      'Measured interest 2.5 h/week (hours reported in the last 28 days ÷ 4 weeks); no severity and frequency votes yet; fix M? (24 h assumed)',
     );
     expect(text).toContain(
       'Quorum counts 2 people: 0 voters and those who reported pain in the last 28 days',
     );
-    expect(text).not.toContain('Median severity');
+    expect(text).not.toContain('(median)');
     expect(text).not.toContain('Not scored yet');
   });
 
@@ -113,7 +114,7 @@ describe('an item with measured interest and no votes', () => {
       buildItemDetail({ item: debt, score, votes: [], pain: PAIN, history: [], permalink: null, now: SLOT }),
     );
     expect(text).toContain(
-      'Measured interest 2.5 h/week (hours reported in the last 28 days ÷ 4 weeks), in place of the voted median severity 4 h × 1/week',
+      'Measured interest 2.5 h/week (hours reported in the last 28 days ÷ 4 weeks), in place of the voted 4 h/week = severity 4 h (median) × frequency 1 a week (median)',
     );
     expect(text).toContain('Quorum counts 3 people: 1 voter and those who reported pain');
   });
@@ -129,7 +130,7 @@ describe('an item with measured interest and no votes', () => {
     expectMeasuredNotMissing(msg);
     const text = renderedText(msg);
     expect(text).toContain(
-      '2. *DEBT-7* Flaky feature backfill\nPipelines &amp; glue code · *2.5 h/week (measured)* · effort 24 h · payback 9.6 weeks (effort?) · confidence medium',
+      '2. *DEBT-7* Flaky feature backfill\nPipelines &amp; glue code · 2.5 h/week (measured) · fix M? (24 h assumed) · pays back in 9.6 weeks · medium confidence',
     );
     // both items have an interest: 4 + 2.5
     expect(text).toContain('2 open items cost *6.5 h/week*');

@@ -1,7 +1,7 @@
 // Checks shared by the builder tests: limits, escaping, well-formed mrkdwn and whole characters.
 import type { ModalView } from '../../blocks/inputs.ts';
 import type { Message } from '../../blocks/kit.ts';
-import { checkEscaped, checkMessage, checkView } from '../support/payload-rules.ts';
+import { checkEscaped, checkMessage, checkView, DATE_TOKEN } from '../support/payload-rules.ts';
 import { TAINTED } from './fixtures.ts';
 
 export type Obj = Record<string, unknown>;
@@ -23,7 +23,7 @@ export function mrkdwnTexts(payload: unknown): string[] {
   return texts;
 }
 
-/** The only `<…>` tokens the builders may emit: a stored user or channel id, or an http(s) link. */
+/** The only `<…>` tokens the builders may emit: a stored user or channel id, an http(s) link, or a date. */
 const TOKEN = /<(?:[@#][A-Z0-9]+|https?:\/\/[^<>|\s]+(?:\|[^<>|]*)?)>/g;
 
 /**
@@ -33,7 +33,7 @@ const TOKEN = /<(?:[@#][A-Z0-9]+|https?:\/\/[^<>|\s]+(?:\|[^<>|]*)?)>/g;
 export function mrkdwnProblems(payload: unknown): string[] {
   return mrkdwnTexts(payload).flatMap((text) => {
     const out: string[] = [];
-    const rest = text.replace(TOKEN, '');
+    const rest = text.replace(DATE_TOKEN, '').replace(TOKEN, '');
     if (/[<>]/.test(rest)) out.push(`stray < or > in ${JSON.stringify(text.slice(0, 200))}`);
     if (/&(?!amp;|lt;|gt;)/.test(rest)) out.push(`broken entity in ${JSON.stringify(text.slice(-200))}`);
     return out;

@@ -23,9 +23,10 @@ describe('buildVotePanel', () => {
       for (const level of [1, 2, 3, 4, 5]) expect(ids).toContain(`${ACTION.vote}:${dimension}:${level}`);
     expect(ids).toContain(ACTION.closeVoting);
     const text = JSON.stringify(msg.blocks);
-    for (const label of ['1 Nuisance', '4 Major', '5 Many times a day', 'XS', 'XL'])
+    for (const label of ['1 · Nuisance', '4 · Major', '5 · Many times a day', 'XS (2 h)', 'XL (120 h)'])
       expect(text).toContain(label);
-    expect(renderedText(msg)).toContain('a week or more; outage');
+    // The long §1.3 anchors moved to the My votes modal (test/blocks/vote-panel.test.ts), so the panel fits a phone.
+    expect(renderedText(msg)).not.toContain('a week or more; outage');
     expect(msg.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(
       expect.arrayContaining([
         BLOCK.voteSeverity,
@@ -48,9 +49,9 @@ describe('buildVotePanel', () => {
     expect(messageProblems(msg)).toEqual([]);
   });
 
-  it('says "needs votes" before anyone voted', () => {
+  it('says which votes it needs before anyone voted', () => {
     const msg = panel({}, []);
-    expect(renderedText(msg)).toContain('needs votes');
+    expect(renderedText(msg)).toContain('needs severity and frequency votes');
     expect(renderedText(msg)).toContain('0 voters');
   });
 });
@@ -81,8 +82,33 @@ describe('buildVoteReceipt', () => {
     const text = renderedText(
       buildVoteReceipt({ itemId: 7, dimension: 'frequency', level: 4, outcome: 'set', score: score() }),
     );
-    expect(text).toContain('frequency 4 Daily');
-    expect(text).toMatch(/Interest .* payback .* confidence/);
+    expect(text).toContain('You voted frequency 4 · Daily on DEBT-7.');
+    expect(text).toMatch(/DEBT-7 now: \d+ h\/week · fix .* · pays back in .* confidence, \d+ voters/);
+  });
+});
+
+describe('buildVoteReceipt names what is missing', () => {
+  const receipt = (votes: Parameters<typeof score>[0]) =>
+    renderedText(
+      buildVoteReceipt({ itemId: 7, dimension: 'effort', level: 3, outcome: 'set', score: score(votes) }),
+    );
+  const vote = (dimension: 'severity' | 'frequency' | 'effort', level: 1 | 2 | 3 | 4 | 5) => ({
+    userId: 'U0VOTER001',
+    dimension,
+    level,
+  });
+
+  it('says which vote the interest still needs, never just "needs votes"', () => {
+    expect(receipt([vote('severity', 3)])).toContain('needs a frequency vote');
+    expect(receipt([vote('frequency', 4)])).toContain('needs a severity vote');
+    expect(receipt([vote('effort', 3)])).toContain('needs severity and frequency votes');
+    for (const votes of [[vote('severity', 3)], [vote('effort', 3)]]) {
+      expect(receipt(votes)).not.toContain('interest needs votes');
+    }
+  });
+
+  it('shows effort as size then hours', () => {
+    expect(receipt([vote('effort', 3)])).toContain('You voted effort M (24 h) on DEBT-7.');
   });
 });
 

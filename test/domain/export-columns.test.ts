@@ -5,14 +5,13 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_FORMAT,
-  cardPermalink,
   EXPORT_HEADER,
   exportRow,
   formatNumber,
   neutralise,
   painHoursInWindow,
 } from '../../src/domain/export-columns.ts';
-import { type Item, ItemSchema } from '../../src/domain/item.ts';
+import { cardPermalink, type Item, ItemSchema } from '../../src/domain/item.ts';
 import { type PainReport, scoreItem, type Vote } from '../../src/domain/scoring.ts';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');

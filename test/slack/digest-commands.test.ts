@@ -111,13 +111,21 @@ describe('digest settings and commands', () => {
     const preview = await (await h.command('digest', { channelId: 'C0PREV' })).reply();
     expect(preview.response_type).toBe('ephemeral');
     expect(json(preview)).toContain('Manual feature backfill');
+    // Says it is a private preview and how to share it, not that it was posted.
+    expect(json(preview)).toContain('Preview, only you can see this');
+    expect(json(preview)).toContain('`/debt digest post` shares it');
+    expect(json(preview)).not.toContain('Posted on request');
+    const shared = digestPosts(h.fake.messages('C0PREV'), 'debt_digest_manual');
 
     // The filer configured nothing, so the channel has no stewards yet: anyone may post.
     const posted = json(
       await (await h.command('digest post', { channelId: 'C0PREV', userId: 'U0BOB' })).reply(),
     );
     expect(posted).toContain('Posted');
-    expect(digestPosts(h.fake.messages('C0PREV'), 'debt_digest_manual')).toHaveLength(1);
+    expect(shared).toHaveLength(0);
+    const sharedNow = digestPosts(h.fake.messages('C0PREV'), 'debt_digest_manual');
+    expect(sharedNow).toHaveLength(1);
+    expect(JSON.stringify(sharedNow)).toContain('Posted on request');
     expect(digestPosts(h.fake.messages('C0PREV'))).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { levelText } from '../../blocks/format.ts';
 import type { FakeCall } from '../support/fake-slack.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
@@ -33,9 +34,19 @@ describe('voting in the thread', () => {
       h.fake.callsTo('chat.postMessage').find((c) => c.args.thread_ts === item.card?.ts),
     );
     const blocks = json(panel?.args.blocks);
-    for (const label of ['1 Nuisance', '5 Critical', '3 Weekly', 'XS', 'XL', 'Close voting'])
+    const labels = [levelText('severity', 1), levelText('severity', 5), levelText('frequency', 3)];
+    for (const label of [
+      ...labels,
+      levelText('effort', 1),
+      levelText('effort', 5),
+      'My votes',
+      'Close voting',
+    ])
       expect(blocks).toContain(label);
-    expect(blocks).toContain('a week or more; outage');
+    // Short enough for a phone: the long §1.3 anchors are in the My votes modal, not on the panel.
+    expect(blocks).not.toContain('a week or more; outage');
+    // One voter (the reporter's estimates) of the default quorum of 2: no per-option counts yet.
+    expect(blocks).toContain('Severity 3, Moderate"');
     await h.fake.waitFor(async () => (await h.deps.items.require(TEAM, id)).panelTs);
   });
 
@@ -44,8 +55,8 @@ describe('voting in the thread', () => {
     const item = await h.deps.items.require(TEAM, id);
     const receipt = await vote(id, 'severity', 4, 'U0V1');
     expect(receipt).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(json(receipt)).toContain('You voted severity 4 Major');
-    expect(json(receipt)).toContain('needs votes');
+    expect(json(receipt)).toContain(`You voted severity ${levelText('severity', 4)}`);
+    expect(json(receipt)).toContain('needs a frequency vote');
     await vote(id, 'frequency', 3, 'U0V1');
     await vote(id, 'severity', 2, 'U0V2');
     const last = await vote(id, 'frequency', 4, 'U0V2');
@@ -56,7 +67,9 @@ describe('voting in the thread', () => {
       () => panelUpdates(item.panelTs).find((c) => json(c.args.blocks).includes('2 voters')),
       8000,
     );
-    expect(json(update.args.blocks)).toContain('4 Major · 1');
+    // Two voters reach the default quorum of 2: per-option counts show, on the button and to screen readers.
+    expect(json(update.args.blocks)).toContain(`${levelText('severity', 4)} · 1`);
+    expect(json(update.args.blocks)).toContain('Severity 4, Major: 1 vote"');
     await h.fake.waitFor(
       () =>
         h.fake

@@ -22,6 +22,9 @@ export const METHOD_SCOPES: Record<string, string[] | null> = {
   'conversations.history': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'conversations.open': ['im:write', 'mpim:write', 'channels:manage', 'groups:write'],
   'conversations.join': ['channels:join'],
+  // docs.slack.dev/reference/methods/users.conversations: the read scope of each type asked for (channels:read
+  // for public_channel, groups:read for private_channel, im:read, mpim:read).
+  'users.conversations': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   // docs.slack.dev/reference/methods/files.getUploadURLExternal and files.completeUploadExternal: bot scope
   // files:write (the upload POST itself goes to the returned URL and needs no scope).
   'files.getUploadURLExternal': ['files:write'],

@@ -1,6 +1,7 @@
 // `/debt digest [post]`: this channel's digest for the 7 days up to now, previewed privately or posted.
 
 import { TOKEN_REFUSED } from '../../../blocks/channel-problems.ts';
+import { buildDigestMessage } from '../../../blocks/digest.ts';
 import { MANUAL_DIGEST_EVENT_TYPE } from '../../../blocks/ids.ts';
 import type { Message } from '../../../blocks/kit.ts';
 import type { Deps } from '../../deps.ts';
@@ -28,6 +29,7 @@ export async function digestNow(deps: DigestNowDeps, actor: Actor, post: boolean
   if (post) await requireSteward(deps, actor, settings, "post this channel's digest");
   if (post && (await deps.digests.paused())) throw invalid(TOKEN_REFUSED);
   const now = deps.clock.now();
+  const url = await workspaceUrl(actor.client, deps.logger);
   const composed = await composeDigest(deps, {
     teamId: actor.teamId,
     channelId,
@@ -36,11 +38,12 @@ export async function digestNow(deps: DigestNowDeps, actor: Actor, post: boolean
     window: { start: new Date(now.getTime() - WEEK_MS), end: now },
     kind: 'manual',
     now,
-    workspaceUrl: await workspaceUrl(actor.client, deps.logger),
+    workspaceUrl: url,
   });
   // The chart belongs to the weekly digest and `/debt stats`; a digest on request goes without one.
+  // A preview is built from the same model, told that only the asker sees it (and how to share it).
+  if (!post) return buildDigestMessage(composed.model, { workspaceUrl: url, chart: null, preview: true });
   const digest = composed.build(null);
-  if (!post) return digest;
   // Tagged apart from the scheduled digest: it does not use up (or stand in for) this week's digest.
   await actor.client.chat.postMessage({
     channel: channelId,

@@ -21,7 +21,7 @@ export function handleListPage(deps: Deps) {
         return;
       }
       const query = { ...decoded, teamId: ctx.teamId, userId: ctx.userId };
-      await replace(buildItemList(await loadListPage(deps, query, page)));
+      await replace(buildItemList(await loadListPage(deps, query, page, ctx.client)));
     });
   };
 }

@@ -52,11 +52,11 @@ async function dispatch(
         teamId: ctx.teamId,
         userId: ctx.userId,
       };
-      return void (await ctx.reply(buildItemList(await loadListPage(deps, query, 1))));
+      return void (await ctx.reply(buildItemList(await loadListPage(deps, query, 1, ctx.client))));
     }
     case 'top':
       return void (await ctx.reply(
-        buildItemList(await loadTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId)),
+        buildItemList(await loadTop(deps, ctx.teamId, ctx.channelId ?? '', ctx.userId, ctx.client)),
       ));
     case 'show':
       return void (await ctx.reply(buildItemDetail(await loadItemDetail(deps, ctx, command.id))));

@@ -1,8 +1,7 @@
 // `app_home_opened`: publishes the user's Home tab, computed fresh each time it is opened (SPEC §2.5).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { buildHome } from '../../../blocks/home.ts';
 import type { Deps } from '../../deps.ts';
-import { loadHome } from '../../features/home.ts';
+import { publishHome } from '../../features/home.ts';
 import { installedTeam } from '../context.ts';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
@@ -12,8 +11,7 @@ export function handleHomeOpened(deps: Deps) {
     if (event.tab !== 'home') return;
     const teamId = installedTeam(context);
     try {
-      const view = buildHome(await loadHome(deps, teamId, event.user));
-      await client.views.publish({ user_id: event.user, view });
+      await publishHome(deps, { teamId, userId: event.user, client });
     } catch (error) {
       // Nobody is waiting on an answer here; the tab keeps its previous content.
       deps.logger.warn('home tab not published', { teamId, userId: event.user, error });

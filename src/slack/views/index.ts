@@ -4,6 +4,7 @@ import { CALLBACK } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
 import { handleEditSubmission } from './edit-submission.ts';
 import { handleFileSubmission } from './file-submission.ts';
+import { handleMyVotesSubmission } from './my-votes.ts';
 import { handlePainSubmission } from './pain-submission.ts';
 import { handleSettingsSubmission } from './settings-submission.ts';
 
@@ -12,4 +13,5 @@ export function register(app: App, deps: Deps): void {
   app.view(CALLBACK.editModal, handleEditSubmission(deps));
   app.view(CALLBACK.painModal, handlePainSubmission(deps));
   app.view(CALLBACK.settingsModal, handleSettingsSubmission(deps));
+  app.view(CALLBACK.myVotesModal, handleMyVotesSubmission(deps));
 }

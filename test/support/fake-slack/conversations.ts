@@ -125,3 +125,54 @@ export function conversationsJoin(s: SlackState, a: Args): Reply {
   s.channels.set(id, { ...ch, is_member: true });
   return { ok: true, channel: { ...ch, is_member: true, is_channel: true } };
 }
+
+/**
+ * users.conversations with `user`: the channels that person is in, as Slack documents it
+ * (https://docs.slack.dev/reference/methods/users.conversations; shape read in
+ * github.com/slack-ruby/slack-api-ref methods/users/users.conversations.json): `channels` of conversation
+ * objects and `response_metadata.next_cursor` ('' on the last page). "Non-public channels are restricted to
+ * those where the calling user shares membership": with a bot token, private channels the bot is in. The fake
+ * knows the channels a test set up or the app posted in; one without `members` holds everyone.
+ */
+export function usersConversations(s: SlackState, a: Args): Reply {
+  const userId = str(a.user) ?? BOT_USER_ID;
+  const types = new Set((str(a.types) ?? 'public_channel').split(',').filter(Boolean));
+  const excludeArchived = flag(a.exclude_archived);
+  const limit = Math.min(Math.max(Number(str(a.limit) ?? '100') || 100, 1), 999);
+  const known = [...new Set([...s.channels.keys(), ...s.messages.keys()])].filter((id) => !s.isDm(id)).sort();
+  const all = known
+    .map((id) => s.channel(id))
+    .filter((ch): ch is NonNullable<typeof ch> => ch !== undefined)
+    .filter((ch) => types.has(ch.is_private ? 'private_channel' : 'public_channel'))
+    .filter((ch) => !(excludeArchived && ch.is_archived))
+    .filter((ch) => !ch.is_private || ch.is_member)
+    .filter((ch) => (ch.members ? ch.members.includes(userId) : true));
+  const cursor = str(a.cursor);
+  const offset = cursor
+    ? Number(
+        Buffer.from(cursor, 'base64')
+          .toString()
+          .replace(/^offset:/, ''),
+      )
+    : 0;
+  if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
+  const page = all.slice(offset, offset + limit).map((ch) => ({
+    id: ch.id,
+    name: ch.name,
+    is_channel: !ch.is_private,
+    is_group: ch.is_private,
+    is_im: false,
+    is_mpim: false,
+    is_private: ch.is_private,
+    is_archived: ch.is_archived,
+    created: 1_600_000_000,
+  }));
+  const more = all.length > offset + limit;
+  return {
+    ok: true,
+    channels: page,
+    response_metadata: {
+      next_cursor: more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '',
+    },
+  };
+}

@@ -32,6 +32,7 @@ export const HANDLERS: Record<string, Handler> = {
   'conversations.history': conv.conversationsHistory,
   'conversations.open': conv.conversationsOpen,
   'conversations.join': conv.conversationsJoin,
+  'users.conversations': conv.usersConversations,
   'files.getUploadURLExternal': files.getUploadURLExternal,
   'files.completeUploadExternal': files.completeUploadExternal,
 };

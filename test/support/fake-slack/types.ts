@@ -44,6 +44,8 @@ export interface FakeChannel {
   is_private: boolean;
   is_archived: boolean;
   is_member: boolean;
+  /** People in the channel (users.conversations with `user`); unset = everyone, like #general. */
+  members?: string[];
 }
 
 export interface StoredMessage {
