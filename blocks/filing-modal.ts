@@ -1,8 +1,10 @@
 // The filing and edit modal (SPEC §2.2). Prefilled values are plain text inputs, so they are never escaped.
+
 import { CATEGORIES } from '../src/domain/categories.ts';
 import { formatItemId, type ItemDraft, LIMITS } from '../src/domain/item.ts';
 import { EFFORT_SCALE, FREQUENCY_SCALE, SEVERITY_SCALE } from '../src/domain/scales.ts';
 import { clip } from '../src/lib/text.ts';
+import { levelText } from './format.ts';
 import { CALLBACK, FIELD } from './ids.ts';
 import { input, type ModalView, modal, select } from './inputs.ts';
 import { type Block, option } from './kit.ts';
@@ -33,7 +35,9 @@ const severityOptions = SEVERITY_SCALE.map((s) =>
 const frequencyOptions = FREQUENCY_SCALE.map((f) =>
   option(`${f.level} · ${f.label}`, String(f.level), f.anchor),
 );
-const effortOptions = EFFORT_SCALE.map((e) => option(e.size, String(e.level), e.anchor));
+const effortOptions = EFFORT_SCALE.map((e) =>
+  option(levelText('effort', e.level), String(e.level), e.anchor),
+);
 const categoryOptions = CATEGORIES.map((c) => option(c.label, c.value, c.hint || undefined));
 
 export function buildFilingModal(model: FilingModalModel): ModalView {

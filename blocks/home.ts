@@ -2,8 +2,10 @@
 // awaiting their vote and the workspace's top items (each item in one section only, ids linking to their
 // cards, rows with *Vote* / *Assign me* where they apply), counts by category and interest rates. A Home view
 // holds up to 100 blocks; every list here is capped well below that (test/blocks/home.test.ts counts them).
+
 import type { Category } from '../src/domain/categories.ts';
 import type { Item } from '../src/domain/item.ts';
+import { formatItemId } from '../src/domain/item.ts';
 import type { Score } from '../src/domain/scoring.ts';
 import { categoryText, hours, itemLabel, scoreLine, statusText } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
@@ -51,8 +53,18 @@ export interface HomeView {
 function rowButtons({ item, canVote, canAssign }: HomeEntry): Block[] {
   const buttons: Block[] = [];
   // The vote panel's own *My votes* button (same id and value): the modal opens right here on Home.
-  if (canVote) buttons.push(button(ACTION.myVotes, 'Vote', { value: String(item.id) }));
-  if (canAssign) buttons.push(button(ACTION.homeAssign, 'Assign me', { value: String(item.id) }));
+  const id = formatItemId(item.id);
+  if (canVote)
+    buttons.push(
+      button(ACTION.myVotes, 'Vote', { value: String(item.id), accessibilityLabel: `Vote on ${id}` }),
+    );
+  if (canAssign)
+    buttons.push(
+      button(ACTION.homeAssign, 'Assign me', {
+        value: String(item.id),
+        accessibilityLabel: `Assign ${id} to me`,
+      }),
+    );
   return buttons;
 }
 
@@ -140,6 +152,8 @@ export function buildHome(model: HomeModel): HomeView {
 export const homeNotice = {
   assigned: (item: Item): string => `:white_check_mark: You now own ${itemLabel(item, 80)}.`,
   refused: (reason: string): string => `:warning: ${reason}`,
+  /** After *My votes* from Home (no message to reply under): the receipt's summary. */
+  voted: (summary: string): string => `:ballot_box_with_ballot: ${summary}`,
   remindersOn: ':bell: Weekly reminder on: look for a DM on Monday after 10:00 your time.',
   remindersOff: ':no_bell: Weekly reminder off.',
   staleSwitch: 'That switch is from an older Home tab: open the tab again and use the one there.',

@@ -108,6 +108,8 @@ export interface ButtonOptions {
   style?: 'primary' | 'danger';
   url?: string;
   confirm?: { title: string; text: string; confirm: string; deny: string };
+  /** What a screen reader says instead of the text (≤ 75): "Vote on DEBT-12", not one more "Vote". */
+  accessibilityLabel?: string;
 }
 
 export function button(actionId: string, text: string, options: ButtonOptions = {}): Block {
@@ -119,6 +121,9 @@ export function button(actionId: string, text: string, options: ButtonOptions = 
     ...(options.value !== undefined ? { value: options.value.slice(0, SLACK_LIMITS.buttonValue) } : {}),
     ...(options.style ? { style: options.style } : {}),
     ...(options.url ? { url: options.url } : {}),
+    ...(options.accessibilityLabel
+      ? { accessibility_label: truncate(options.accessibilityLabel, SLACK_LIMITS.buttonText) }
+      : {}),
     ...(confirm
       ? {
           confirm: {

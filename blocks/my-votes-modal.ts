@@ -17,6 +17,7 @@ import {
   type Block,
   context,
   escapeAndTruncate,
+  escapeAndTruncateAtWord,
   type Message,
   message,
   option,
@@ -74,7 +75,7 @@ function radios(dimension: Dimension, current: Level | undefined): Block {
 export function buildMyVotesModal(model: MyVotesModalModel): ModalView {
   return modal(CALLBACK.myVotesModal, { title: 'My votes', submit: 'Save' }, model.privateMetadata, [
     section(
-      `*${formatItemId(model.itemId)}* · ${escapeAndTruncate(model.title, 150)}\nOnly your own votes; the team sees counts once enough people have voted.`,
+      `*${formatItemId(model.itemId)}* · ${escapeAndTruncateAtWord(model.title, 150)}\nOnly your own votes; the team sees counts once enough people have voted.`,
     ),
     ...DIMENSIONS.map((dimension) => {
       const { name, question } = DIMENSION_TEXT[dimension];

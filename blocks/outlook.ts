@@ -33,7 +33,7 @@ export function rateText(rate: number, capacityHours: number): string {
 }
 
 const weekOf = (startsOn: string): string =>
-  DateTime.fromISO(startsOn, { zone: 'utc' }).setLocale('en-GB').toFormat('d LLL yyyy');
+  DateTime.fromISO(startsOn, { zone: 'utc' }).setLocale('en-US').toFormat('d LLL yyyy');
 
 function projectionText(p: Projection): string {
   return (

@@ -2,7 +2,7 @@
 import { formatItemId } from '../src/domain/item.ts';
 import { CALLBACK, FIELD } from './ids.ts';
 import { input, type ModalView, modal } from './inputs.ts';
-import { escapeAndTruncate, plain, section } from './kit.ts';
+import { escapeAndTruncateAtWord, plain, section } from './kit.ts';
 import { SLACK_LIMITS } from './limits.ts';
 
 export interface PainModalModel {
@@ -15,7 +15,7 @@ export interface PainModalModel {
 export function buildPainModal(model: PainModalModel): ModalView {
   return modal(CALLBACK.painModal, { title: 'It bit me', submit: 'Record' }, model.privateMetadata, [
     section(
-      `*${formatItemId(model.itemId)}* · ${escapeAndTruncate(model.title, 150)}\nRecord that this debt just cost you time.`,
+      `*${formatItemId(model.itemId)}* · ${escapeAndTruncateAtWord(model.title, 150)}\nRecord that this debt just cost you time.`,
     ),
     input(
       FIELD.hours,

@@ -1,6 +1,8 @@
 // The weekly vote reminder DM (SPEC §2.5, opt-in on Home): "3 items await your vote", each with a *Vote* link
 // to its card's thread. Every sentence of the reminder is here.
+
 import type { Item } from '../src/domain/item.ts';
+import { formatItemId } from '../src/domain/item.ts';
 import { itemLabel, threadUrl } from './format.ts';
 import { ACTION, BLOCK } from './ids.ts';
 import { type Block, button, channelLink, context, type Message, message, section } from './kit.ts';
@@ -26,7 +28,13 @@ function line(item: Item, workspaceUrl: string | null): Block {
   const url = threadUrl(item, workspaceUrl);
   const text = `${itemLabel(item, 100, workspaceUrl)} · in ${channelLink(item.channelId)}`;
   // A link button: Slack opens the thread with the vote panel and still sends the click, which is only acked.
-  const vote = url ? button(ACTION.reminderVote, 'Vote', { url, value: String(item.id) }) : undefined;
+  const vote = url
+    ? button(ACTION.reminderVote, 'Vote', {
+        url,
+        value: String(item.id),
+        accessibilityLabel: `Vote on ${formatItemId(item.id)}`,
+      })
+    : undefined;
   return { ...section(text, vote), block_id: `${BLOCK.reminderItem}:${item.id}` };
 }
 
@@ -38,7 +46,7 @@ export function buildVoteReminder({ entries, total, workspaceUrl }: ReminderMode
       `*${headline}* in your channels: a few seconds each, and the team fixes what costs the most first.`,
     ),
     ...entries.map((item) => line(item, workspaceUrl)),
-    ...(rest > 0 ? [context([`…and ${rest} more under *Awaiting your vote* on my Home tab`])] : []),
+    ...(rest > 0 ? [context([`…and ${rest} more awaiting your vote in your channels`])] : []),
     context(['You asked for this weekly reminder on my Home tab; switch it off there any time.']),
   ]);
 }

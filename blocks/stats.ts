@@ -100,7 +100,7 @@ function oldestLines(model: StatsModel): string[] {
 function chartNote(model: StatsModel): string {
   const since = model.trend.interestSince;
   const start = since
-    ? `interest line from the week of ${DateTime.fromISO(weekStartsOn(since), { zone: 'utc' }).setLocale('en-GB').toFormat('d LLL yyyy')} (weekly snapshots)`
+    ? `interest line from the week of ${DateTime.fromISO(weekStartsOn(since), { zone: 'utc' }).setLocale('en-US').toFormat('d LLL yyyy')} (weekly snapshots)`
     : 'the interest line starts with the first weekly snapshot';
   return `Last ${plural(model.trend.weeks.length, 'week')}: filed and resolved from item dates; ${start}.`;
 }

@@ -11,6 +11,7 @@ import {
   button,
   context,
   escapeAndTruncate,
+  escapeAndTruncateAtWord,
   type Message,
   message,
   section,
@@ -137,10 +138,11 @@ export function buildVotePanel(model: VotePanelModel): Message {
   // The card's one line of numbers (scoreLine), so panel and card say the same thing the same way.
   const figures = scoreLine(score);
   const blocks: Block[] = [
-    section(`*Vote on ${id}* · ${escapeAndTruncate(item.title, 150)}\n${state}`),
+    section(`*Vote on ${id}* · ${escapeAndTruncateAtWord(item.title, 150)}\n${state}`),
     ...dimensionBlocks(model, open),
     context(score.ranked ? [figures] : [figures, quorumText(score, model.quorum)]),
   ];
   if (!frozen) blocks.push(controls(item));
-  return message(`Vote on ${id}: ${score.voters} voters, ${interestText(score)}`, blocks);
+  const voters = `${score.voters} voter${score.voters === 1 ? '' : 's'}`;
+  return message(`Vote on ${id}: ${voters}, ${interestText(score)}`, blocks);
 }

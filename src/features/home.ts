@@ -14,9 +14,10 @@ import { assessOutlook } from '../domain/debt-outlook.ts';
 import { weeklyInterest } from '../domain/debt-trend.ts';
 import type { Item } from '../domain/item.ts';
 import { isOpen } from '../domain/item.ts';
-import { canSeeItem, publicChannels } from '../domain/permissions.ts';
+import { canManageItem, canSeeItem, publicChannels } from '../domain/permissions.ts';
 import { rank, type Score, type Vote } from '../domain/scoring.ts';
 import type { Actor } from './actor.ts';
+import { isWorkspaceAdmin } from './admins.ts';
 import { workspaceUrl } from './workspace-links.ts';
 
 type HomeDeps = Pick<Deps, 'items' | 'scores' | 'settings' | 'history' | 'reminderPrefs'>;
@@ -72,20 +73,25 @@ export async function loadHome(
   deps: HomeDeps,
   teamId: string,
   userId: string,
-  links: { workspaceUrl: string | null; notice?: string | null } = { workspaceUrl: null },
+  links: { workspaceUrl: string | null; notice?: string | null; isAdmin?: boolean } = { workspaceUrl: null },
 ): Promise<HomeModel> {
   // Home is a workspace-wide view: private-channel items only for their reporter and owner (§1.6).
   const all = await deps.items.listTeam(teamId);
   const items = all.filter((i) => isOpen(i.status) && canSeeItem(i, userId, null));
-  const [scored, pref] = await Promise.all([
+  const channels = [...new Set(items.map((i) => i.channelId))];
+  const [scored, pref, settings] = await Promise.all([
     deps.scores.score(teamId, items).then(rank),
     deps.reminderPrefs.get(teamId, userId),
+    Promise.all(channels.map(async (c) => [c, (await deps.settings.get(teamId, c)).stewards] as const)),
   ]);
+  const stewards = new Map(settings);
+  const role = { userId, isAdmin: links.isAdmin ?? false };
   const toEntry = (e: { item: Item; score: Score; votes: readonly Vote[] }): HomeEntry => ({
     item: e.item,
     score: e.score,
     canVote: votingReachable(e.item) && !hasVoted(e.votes, userId),
-    canAssign: e.item.ownerId === null,
+    // Offered only where it applies: nobody owns it and the viewer may assign it (SPEC §1.6, §2.5).
+    canAssign: e.item.ownerId === null && canManageItem(e.item, role, stewards.get(e.item.channelId) ?? []),
   });
   // One section per item, first match wins: Yours > Awaiting your vote > Top (SPEC §2.5).
   const shown = new Set<number>();
@@ -118,12 +124,15 @@ export async function loadHome(
 
 /** Computes and publishes the user's Home; `notice` answers their last click on it. */
 export async function publishHome(
-  deps: HomeDeps & Pick<Deps, 'logger'>,
+  deps: HomeDeps & Pick<Deps, 'logger' | 'adminCache'>,
   actor: Pick<Actor, 'teamId' | 'userId' | 'client'>,
   notice: string | null = null,
 ): Promise<void> {
-  const url = await workspaceUrl(actor.client, deps.logger);
-  const model = await loadHome(deps, actor.teamId, actor.userId, { workspaceUrl: url, notice });
+  const [url, isAdmin] = await Promise.all([
+    workspaceUrl(actor.client, deps.logger),
+    isWorkspaceAdmin(deps, actor.client, actor.teamId, actor.userId),
+  ]);
+  const model = await loadHome(deps, actor.teamId, actor.userId, { workspaceUrl: url, notice, isAdmin });
   await actor.client.views.publish({ user_id: actor.userId, view: buildHome(model) });
 }
 

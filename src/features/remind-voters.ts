@@ -27,15 +27,16 @@ const DUE_HOUR = 10;
 
 /**
  * The person left or the app may not DM them: their opt-in is cleared, never retried. `user_not_found` and
- * `user_disabled` (gone), `messages_tab_disabled` and `cannot_dm_bot` (DMs to the app closed), and the two codes
- * for a person the bot can no longer reach (`user_not_visible`, `invalid_user_combination`).
+ * `user_disabled` (gone), `cannot_dm_bot` (their DMs to the app closed), and the two codes for a person the
+ * bot can no longer reach (`user_not_visible`, `invalid_user_combination`). `messages_tab_disabled` is not
+ * among them: it is the app's own setting, for everyone, and is logged as a failure rather than switching
+ * every person off one by one.
  */
 const DROP_CODES: ReadonlySet<string> = new Set([
   'user_not_found',
   'user_disabled',
   'user_not_visible',
   'invalid_user_combination',
-  'messages_tab_disabled',
   'cannot_dm_bot',
 ]);
 
@@ -53,11 +54,16 @@ class StopRun extends Error {
   }
 }
 
-/** The ISO week whose reminder is due at `now` in `zone`, or null before that week's Monday 10:00. */
-export function dueWeek(now: Date, zone: string): string | null {
+/**
+ * The ISO week whose reminder is due at `now` in `zone`, or null before that week's Monday 10:00 — or when the
+ * person switched the reminder on after it (`since`): the first one comes the next Monday, as Home promises.
+ */
+export function dueWeek(now: Date, zone: string, since: Date | null = null): string | null {
   const local = DateTime.fromJSDate(now).setZone(zone);
   if (!local.isValid) return null;
-  if (local.weekday === DUE_WEEKDAY && local.hour < DUE_HOUR) return null;
+  const dueAt = local.startOf('week').set({ weekday: DUE_WEEKDAY, hour: DUE_HOUR });
+  if (local < dueAt) return null;
+  if (since !== null && since.getTime() > dueAt.toMillis()) return null;
   return weekKeyOf(local);
 }
 
@@ -127,7 +133,7 @@ async function remindOne(
   const lastWeek = await deps.reminderPrefs.lastWeek(p.teamId, p.userId);
   // With a zone remembered, most hourly runs end here without asking Slack anything.
   if (p.pref.tz !== null) {
-    const guess = dueWeek(now, p.pref.tz);
+    const guess = dueWeek(now, p.pref.tz, new Date(p.pref.since));
     if (guess === null) return 'not due';
     if (guess === lastWeek) return 'done';
   }
@@ -138,7 +144,7 @@ async function remindOne(
     if (!info.user || info.user.deleted) return drop(deps, p, 'deleted');
     const tz = zoneOrDefault(info.user.tz, deps.config.defaultTimezone);
     await deps.reminderPrefs.rememberZone(p.teamId, p.userId, p.pref, tz);
-    const due = dueWeek(now, tz);
+    const due = dueWeek(now, tz, new Date(p.pref.since));
     if (due === null) return 'not due';
     if (due === lastWeek) return 'done';
     week = due;
@@ -159,8 +165,9 @@ async function remindOne(
     return 'sent';
   } catch (error) {
     const failure = slackFailure(error);
-    // Not delivered and worth another try: give the week back so a later run sends it (once).
-    if (failure === null || ['rate_limited', 'auth', 'transient'].includes(failure.kind))
+    // Given back only when Slack said it did not take the message (a rate limit, a refused token): after a
+    // timeout or a 5xx it may have been delivered, and a missed reminder is better than a second one.
+    if (failure?.kind === 'rate_limited' || failure?.kind === 'auth')
       await deps.reminderPrefs.releaseWeek(p.teamId, p.userId, week, claim);
     if (failure?.kind === 'platform')
       p.log.error('weekly vote reminder refused by Slack', { failure, error });

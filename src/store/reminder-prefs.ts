@@ -21,10 +21,13 @@ export interface WeekClaim {
   previous: string | null;
 }
 
-/** Sets the week unless it is already that week; answers the previous value ('' for none) or false. */
+/**
+ * Sets the week unless the marker already holds that week or a later one (ISO week keys order as strings; a
+ * zone change that moves the week back must not send again); answers the previous value ('' for none) or false.
+ */
 const CLAIM = `
 local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current == ARGV[2] then return false end
+if current and current >= ARGV[2] then return false end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return current or ''`;
 

@@ -81,7 +81,6 @@ describe('payback units: working days, 5 a week, as frequency reads *Daily*', ()
     expect(paybackText(withPayback(0.6))).toBe('3 working days');
     expect(paybackText(withPayback(0.2))).toBe('1 working day');
     expect(paybackText(withPayback(0.1))).toBe('under a working day');
-    expect(paybackText(withPayback(0.6))).not.toMatch(/\b4\.2 days/);
   });
 
   it('a week or more in weeks, singular when one', () => {

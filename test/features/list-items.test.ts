@@ -3,34 +3,18 @@
 import type { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { buildItemList } from '../../blocks/item-list.ts';
-import { type Item, ItemSchema } from '../../src/domain/item.ts';
+import type { Item } from '../../src/domain/item.ts';
 import type { Level } from '../../src/domain/scales.ts';
 import { scoreItem, type Vote } from '../../src/domain/scoring.ts';
 import { ChannelSettingsSchema } from '../../src/domain/settings.ts';
 import { loadListPage, loadTop } from '../../src/features/list-items.ts';
+import { item } from '../blocks/digest-fixtures.ts';
 import { renderedText } from '../blocks/problems.ts';
 import { fakeDeps } from '../support/fake-deps.ts';
 
 const TEAM = 'T0TEAM0001';
 const CHANNEL = 'C0CHANNEL01';
 const NOW = new Date('2026-12-04T12:00:00Z');
-
-function item(id: number): Item {
-  return ItemSchema.parse({
-    v: 1,
-    id,
-    teamId: TEAM,
-    channelId: CHANNEL,
-    channelVisibility: 'public',
-    title: `Item ${id}`,
-    category: 'pipeline',
-    reporterId: 'U0REPORTER1',
-    status: 'open',
-    createdAt: '2026-11-01T09:00:00.000Z',
-    updatedAt: '2026-11-01T09:00:00.000Z',
-    card: { ts: `1764489600.${String(id).padStart(6, '0')}`, orphaned: false },
-  });
-}
 
 /** Items 1…`ranked` have two voters (ranked at quorum 2); the rest have one severity vote (unranked). */
 function listDeps(total: number, ranked: number, topN: number) {

@@ -3,12 +3,14 @@
 // drops people who left or take no DMs from the app without retrying.
 import { describe, expect, it } from 'vitest';
 import { VOTE_REMINDERS_SCHEDULER_ID } from '../../jobs/contracts.ts';
-import { remindVoters } from '../../src/features/remind-voters.ts';
+import { dueWeek, remindVoters } from '../../src/features/remind-voters.ts';
 import { workerClient } from '../../src/start-workers.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 /** Monday 7 Dec 2026, 11:00 UTC: 12:00 in Berlin (the fake's zone for everyone), past the 10:00 slot. */
 const MONDAY = new Date('2026-12-07T11:00:00Z');
+/** When the tests' people switched the reminder on: the Tuesday before, so Monday's reminder is their first. */
+const LAST_TUESDAY = new Date('2026-12-01T09:00:00Z');
 const HOUR = 3_600_000;
 
 describe('weekly vote reminder', () => {
@@ -42,7 +44,7 @@ describe('weekly vote reminder', () => {
     const voted = await h.file({ title: 'Voted: retrain by hand', channelId: 'C0REMA', userId: 'U0REMRPT' });
     await h.file({ title: 'Elsewhere: stale dashboards', channelId: 'C0REMB', userId: 'U0REMRPT' });
     await h.deps.votes.set(TEAM, voted, 'U0VOTER', { severity: 3, frequency: 3 });
-    await h.deps.reminderPrefs.switchOn(TEAM, 'U0VOTER', MONDAY);
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0VOTER', LAST_TUESDAY);
 
     // Monday 09:00 in Berlin: not yet.
     await run(new Date(MONDAY.getTime() - 3 * HOUR));
@@ -72,7 +74,7 @@ describe('weekly vote reminder', () => {
   it('sends nothing when nothing in their channels awaits them', async () => {
     h.fake.setChannel('C0REMNONE', { members: ['U0REMRPT'] });
     await h.file({ title: 'None: their channel only', channelId: 'C0REMNONE', userId: 'U0REMRPT' });
-    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMIDLE', MONDAY);
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMIDLE', LAST_TUESDAY);
     const { counts } = await run(MONDAY);
     expect(counts['nothing awaits']).toBeGreaterThanOrEqual(1);
     expect(dms('U0REMIDLE')).toEqual([]);
@@ -82,8 +84,8 @@ describe('weekly vote reminder', () => {
   it('drops a person who left or blocks DMs, without retrying', async () => {
     h.fake.setChannel('C0REMDROP', { members: ['U0REMGONE', 'U0REMNODM'] });
     await h.file({ title: 'Drop: unpinned dependencies', channelId: 'C0REMDROP', userId: 'U0REMRPT' });
-    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMGONE', MONDAY);
-    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMNODM', MONDAY);
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMGONE', LAST_TUESDAY);
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMNODM', LAST_TUESDAY);
     h.fake.failNext('users.info', { error: 'user_not_found' }, 1, (a) => a.user === 'U0REMGONE');
     h.fake.failNext('chat.postMessage', { error: 'cannot_dm_bot' }, 1, (a) => a.channel === 'DU0REMNODM');
 
@@ -102,7 +104,7 @@ describe('weekly vote reminder', () => {
   it('waits as Slack asks when rate-limited, then sends once', async () => {
     h.fake.setChannel('C0REMRATE', { members: ['U0REMBUSY'] });
     await h.file({ title: 'Rate: manual model promotion', channelId: 'C0REMRATE', userId: 'U0REMRPT' });
-    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMBUSY', MONDAY);
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMBUSY', LAST_TUESDAY);
     h.fake.failNext(
       'chat.postMessage',
       { error: 'ratelimited', retryAfter: 7 },
@@ -118,5 +120,12 @@ describe('weekly vote reminder', () => {
     await run(new Date(MONDAY.getTime() + 120_000));
     expect(dms('U0REMBUSY')).toHaveLength(2); // the refused attempt, then the one that went out
     expect(await h.deps.reminderPrefs.lastWeek(TEAM, 'U0REMBUSY')).toBe('2026-W50');
+  });
+
+  it('sends the first reminder on the Monday after switching on, not within the hour', async () => {
+    await h.deps.reminderPrefs.switchOn(TEAM, 'U0REMLATE', new Date('2026-12-04T15:00:00Z')); // a Friday
+    const friday = new Date('2026-12-04T16:00:00Z');
+    expect(dueWeek(friday, 'UTC', new Date('2026-12-04T15:00:00Z'))).toBeNull();
+    expect(dueWeek(MONDAY, 'UTC', new Date('2026-12-04T15:00:00Z'))).toBe('2026-W50');
   });
 });

@@ -137,7 +137,9 @@ describe('App Home', () => {
     const other = await open('U0HOMEOTHER');
     expect(other.split('Once: orphaned feature flags')).toHaveLength(2);
     expect(other).toContain(`"action_id":"${ACTION.myVotes}","text":{"type":"plain_text","text":"Vote"`);
-    expect(other).toContain(ACTION.homeAssign);
+    // Assign me only where it applies (SPEC §1.6): its reporter may, a bystander may not.
+    expect(home).toContain(ACTION.homeAssign);
+    expect(other).not.toContain(ACTION.homeAssign);
   });
 
   it('Assign me assigns the viewer when the rules allow it, and says who may when not', async () => {
@@ -175,5 +177,21 @@ describe('App Home', () => {
     const call = await h.fake.waitFor(() => h.fake.callsTo('views.open')[opens]);
     expect(JSON.stringify(call.args.view)).toMatch(/[Vv]oting/);
     expect(JSON.stringify(call.args.view)).toContain('"type":"modal"');
+  });
+
+  it('answers a vote cast through *My votes* from Home with a new Home, having no message to reply under', async () => {
+    const id = await h.file({ title: 'Home vote: hard-coded thresholds', userId: 'U0HOMEV3' });
+    const opens = h.fake.callsTo('views.open').length;
+    await clickOnHome('U0HOMEV4', ACTION.myVotes, String(id));
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length > opens);
+    const before = h.fake.callsTo('views.publish').length;
+    const saved = await h.submit(
+      h.openedView(),
+      { severity: '3', frequency: '4', effort: 'none' },
+      { userId: 'U0HOMEV4' },
+    );
+    expect(saved.status).toBe(200);
+    const home = await republished('U0HOMEV4', before);
+    expect(home).toContain(`On DEBT-${id} you voted severity`);
   });
 });

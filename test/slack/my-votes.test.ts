@@ -12,14 +12,6 @@ const json = (v: unknown) => JSON.stringify(v);
  * The driver fills `selected_option` for static selects only; a radio group sends the very same shape, so
  * the modal is submitted as if its radio groups were selects (the handler reads only the state).
  */
-function asSelects(view: OpenedView): OpenedView {
-  return {
-    ...view,
-    blocks: view.blocks.map((b) =>
-      b.element?.type === 'radio_buttons' ? { ...b, element: { ...b.element, type: 'static_select' } } : b,
-    ),
-  };
-}
 
 /** The value of each radio group's initial option, by block id. */
 function preselected(view: OpenedView): Record<string, string | undefined> {
@@ -75,7 +67,7 @@ describe('My votes', () => {
     expect(preselected(view)).toEqual({ severity: '3', frequency: '4', effort: 'none' });
 
     const updatesBefore = h.fake.callsTo('chat.update').filter((c: FakeCall) => c.args.ts === panelTs).length;
-    const saved = await h.submit(asSelects(view), { severity: '5', frequency: 'none', effort: 'none' });
+    const saved = await h.submit(view, { severity: '5', frequency: 'none', effort: 'none' });
     expect(saved.status).toBe(200);
     expect(saved.text).toBe(''); // the modal closes
     expect(await mine(id, 'U0ALICE')).toEqual([{ userId: 'U0ALICE', dimension: 'severity', level: 5 }]);
@@ -91,7 +83,7 @@ describe('My votes', () => {
     );
 
     // Submitted again (a retried delivery, a double tap on Save): nothing more changes.
-    const again = await h.submit(asSelects(view), { severity: '5', frequency: 'none', effort: 'none' });
+    const again = await h.submit(view, { severity: '5', frequency: 'none', effort: 'none' });
     expect(again.text).toBe('');
     expect(await mine(id, 'U0ALICE')).toEqual([{ userId: 'U0ALICE', dimension: 'severity', level: 5 }]);
 
@@ -101,7 +93,7 @@ describe('My votes', () => {
     await openMyVotes(id, 'U0BOB');
     expect(preselected(h.openedView())).toEqual({ severity: 'none', frequency: 'none', effort: 'none' });
     const bob = await h.submit(
-      asSelects(h.openedView()),
+      h.openedView(),
       { severity: '2', frequency: '3', effort: '4' },
       {
         userId: 'U0BOB',
@@ -123,7 +115,7 @@ describe('My votes', () => {
 
     const closed = await h.click(ACTION.closeVoting, String(id));
     await h.fake.waitFor(() => h.fake.responses(closed.responseUrl)[0]);
-    const late = await h.submit(asSelects(view), { severity: '5', frequency: 'none', effort: '1' });
+    const late = await h.submit(view, { severity: '5', frequency: 'none', effort: '1' });
     expect(late.status).toBe(200);
     expect(json(late.json)).toContain('errors');
     expect(json(late.json)).toContain('is closed');

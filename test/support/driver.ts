@@ -77,7 +77,9 @@ export function stateValues(view: OpenedView, values: Values): Record<string, Re
     const type = element.type;
     const entry: Record<string, unknown> = { type };
     if (type === 'plain_text_input') entry.value = raw;
-    else if (type === 'static_select') entry.selected_option = raw === null ? null : { value: raw };
+    // Both send the chosen option the same way (block_actions / view_submission state reference).
+    else if (type === 'static_select' || type === 'radio_buttons')
+      entry.selected_option = raw === null ? null : { value: raw };
     else if (type === 'users_select') entry.selected_user = raw;
     else if (type === 'conversations_select') entry.selected_conversation = raw;
     state[id] = { [element.action_id]: entry };

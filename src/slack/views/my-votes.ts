@@ -1,11 +1,13 @@
 // The My votes modal's submission (SPEC §2.3): read the radio groups, apply the changes through the vote use
 // case, close the modal, then confirm privately through the panel click's response_url when there is one.
 import { z } from 'zod';
+import { homeNotice } from '../../../blocks/home.ts';
 import { FIELD } from '../../../blocks/ids.ts';
 import { ephemeral, type Message } from '../../../blocks/kit.ts';
 import { buildMyVotesReceipt, MY_VOTE_FIELD, NO_VOTE } from '../../../blocks/my-votes-modal.ts';
 import type { Deps } from '../../deps.ts';
 import { DIMENSIONS, type Dimension, isLevel, type Level } from '../../domain/scales.ts';
+import { publishHome } from '../../features/home.ts';
 import { type MyVotesSubmission, setMyVotes } from '../../features/vote.ts';
 import { readMetadata } from '../modals.ts';
 import { answeringViewErrors, type FieldErrorsResponse, fieldError } from '../reply.ts';
@@ -84,6 +86,10 @@ export function handleMyVotesSubmission(deps: Deps) {
       },
       { teamId: ctx.teamId, itemId: meta.itemId },
     );
-    if (closed && receipt && meta.responseUrl) await confirmPrivately(deps, meta.responseUrl, receipt);
+    if (!closed || !receipt) return;
+    const { text } = receipt as Message;
+    // Opened from a vote panel: the receipt goes to its response_url. From Home, which has none: a new Home.
+    if (meta.responseUrl) await confirmPrivately(deps, meta.responseUrl, receipt);
+    else await publishHome(deps, ctx, homeNotice.voted(text));
   };
 }

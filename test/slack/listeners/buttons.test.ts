@@ -20,6 +20,8 @@ function buttonArgs(actionId: string, value: string, rec: ReturnType<typeof reco
       ...PAYLOAD_ACTOR,
       channel: { id: 'C0001', name: 'ml-infra' },
       trigger_id: '123.456.abc',
+      // A click in a message always comes with one (a click on App Home does not).
+      response_url: 'https://hooks.slack.com/actions/T0001/1/abc',
       container: { type: 'message', message_ts: '1700000000.000100' },
     },
     action: { type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200' },
