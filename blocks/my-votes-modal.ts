@@ -16,7 +16,6 @@ import { input, type ModalView, modal } from './inputs.ts';
 import {
   type Block,
   context,
-  escapeAndTruncate,
   escapeAndTruncateAtWord,
   type Message,
   message,

@@ -10,7 +10,6 @@ import {
   type Block,
   button,
   context,
-  escapeAndTruncate,
   escapeAndTruncateAtWord,
   type Message,
   message,
