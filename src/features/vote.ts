@@ -110,12 +110,14 @@ export async function setMyVotes(
     if (wanted === undefined || wanted === (had ?? null)) continue;
     const level = wanted ?? had;
     if (level === undefined) continue;
+    // Exactly what the form says (never a toggle): a click since it was read cannot flip the meaning.
     const outcome = await deps.votes.cast({
       teamId: actor.teamId,
       userId: actor.userId,
       itemId,
       dimension,
       level,
+      mode: wanted === null ? 'clear' : 'set',
       deliveryId: `my-votes:${submission.submissionId}:${dimension}:${wanted ?? 'none'}`,
     });
     if (REFUSED.has(outcome)) {

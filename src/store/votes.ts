@@ -13,9 +13,11 @@ const DELIVERY_TTL_SECONDS = 3600;
 
 /**
  * One click, decided atomically next to the data: the item must exist, be open and have voting open;
- * a delivery seen before is ignored; clicking your current choice retracts it unless it was just set.
+ * a delivery seen before is ignored. `toggle` (a click): your current choice again retracts it unless it was
+ * just set. `set` / `clear` (the *My votes* form): the vote becomes exactly that, whatever it was, so a click
+ * landing between reading the form and saving it can never turn a "take back" into a vote or the reverse.
  * KEYS: item, votes, history, delivery marker, double-click guard, activity.
- * ARGV: field, level, history JSON, item number, now (the item's last activity, for the digest's stale list).
+ * ARGV: field, level, history JSON, item number, now (the item's last activity, for the digest's stale list), mode.
  */
 const CAST_VOTE = `
 local raw = redis.call('GET', KEYS[1])
@@ -25,7 +27,14 @@ if item.status ~= 'open' and item.status ~= 'in_progress' then return 'frozen' e
 if item.votingClosed then return 'closed' end
 if redis.call('SET', KEYS[4], '1', 'NX', 'EX', ${DELIVERY_TTL_SECONDS}) == false then return 'duplicate' end
 local current = redis.call('HGET', KEYS[2], ARGV[1])
+if ARGV[6] == 'clear' then
+  if not current then return 'duplicate' end
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('RPUSH', KEYS[3], ARGV[3])
+  return 'retracted'
+end
 if current == ARGV[2] then
+  if ARGV[6] == 'set' then return 'duplicate' end
   if redis.call('EXISTS', KEYS[5]) == 1 then return 'duplicate' end
   redis.call('HDEL', KEYS[2], ARGV[1])
   redis.call('RPUSH', KEYS[3], ARGV[3])
@@ -46,6 +55,8 @@ export interface CastVote {
   level: Level;
   /** Unique per click (Slack's action_ts); the same delivery twice counts once. */
   deliveryId: string;
+  /** `toggle` (default): a click, where the current choice again takes it back; `set`/`clear`: exactly that. */
+  mode?: 'toggle' | 'set' | 'clear';
 }
 
 export interface VoteStore {
@@ -105,6 +116,7 @@ export function createVoteStore(redis: Redis, keys: Keys, clock: Clock): VoteSto
         event,
         String(itemId),
         now,
+        vote.mode ?? 'toggle',
       );
       if (typeof outcome !== 'string')
         throw new Error(`vote script for ${formatItemId(itemId)} returned ${String(outcome)}`);
