@@ -8,6 +8,8 @@ export const CALLBACK = {
   settingsModal: 'debt_settings',
   /** *My votes* (SPEC §2.3): one person's votes on one item, to change or take back. */
   myVotesModal: 'debt_my_votes_modal',
+  /** *Duplicate of…* from the card's menu: which item is the original. */
+  duplicateModal: 'debt_duplicate_modal',
 } as const;
 
 export const ACTION = {
@@ -84,6 +86,7 @@ export const FIELD = {
   severity: 'severity',
   frequency: 'frequency',
   effort: 'effort',
+  original: 'original',
 } as const;
 export type FieldId = (typeof FIELD)[keyof typeof FIELD];
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCard, moreChoices } from '../../blocks/card.ts';
 import { buildCelebration } from '../../blocks/celebration.ts';
+import { buildDuplicateModal } from '../../blocks/duplicate-modal.ts';
 import { ACTION, BLOCK, CARD_MORE, isKnownActionId, parseCardMoreValue } from '../../blocks/ids.ts';
 import { escapeMrkdwn, type Message } from '../../blocks/kit.ts';
 import { SLACK_LIMITS } from '../../blocks/limits.ts';
@@ -20,7 +21,7 @@ import {
   score,
   scoreVariants,
 } from './fixtures.ts';
-import { buttons, messageProblems, nodes, type Obj, renderedText } from './problems.ts';
+import { buttons, messageProblems, nodes, type Obj, renderedText, viewProblems } from './problems.ts';
 
 const overflowOf = (msg: Message): Obj | undefined => nodes(msg.blocks).find((n) => n.type === 'overflow');
 const optionValues = (msg: Message): string[] =>
@@ -189,5 +190,16 @@ describe('the celebration in the thread', () => {
     expect(buildCelebration({ userId: 'U0DANA0001', interest: null }).text).toBe(
       ':tada: Paid down by <@U0DANA0001>',
     );
+  });
+});
+
+describe('the Duplicate of… form', () => {
+  it('stays within the modal limits with a maximal hostile title, asking for one id', () => {
+    const view = buildDuplicateModal({
+      item: makeItem({ id: MAX_ID, title: MAX_TITLE }),
+      privateMetadata: '{"v":1}',
+    });
+    expect(viewProblems(view)).toEqual([]);
+    expect(view.blocks.filter((b) => b.type === 'input')).toHaveLength(1);
   });
 });

@@ -169,16 +169,40 @@ describe('the compact card: overflow menu, main buttons and the celebration in t
     );
   });
 
-  it("won't fix and duplicate celebrate nothing; duplicate points at the command with the id filled in", async () => {
+  it("won't fix celebrates nothing", async () => {
     const id = await h.file({ title: 'Two feature stores', severity: '3', frequency: '3' });
     const { ts } = await cardOf(id);
-    expect(json(await (await pick('duplicate', id)).answer())).toContain(
-      `/debt wontfix DEBT-${id} duplicate of`,
-    );
     await (await pick('wontfix', id)).answer();
     expect((await h.deps.items.require(TEAM, id)).status).toBe('wont_fix');
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1); // the panel
     expect(celebrations(ts)).toHaveLength(0);
+  });
+
+  it('Duplicate of… asks for the original in a form and closes the item as won’t fix naming it', async () => {
+    const original = await h.file({ title: 'Feature store A' });
+    const id = await h.file({ title: 'Feature store A again' });
+    const opens = h.fake.callsTo('views.open').length;
+    await pick('duplicate', id);
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length > opens);
+    const form = h.openedView();
+    // Bad input answers on the field and changes nothing: not an id, the item itself, an unknown item.
+    for (const [value, message] of [
+      ['banana', 'e.g. DEBT-7 or 7'],
+      [String(id), 'cannot be a duplicate of itself'],
+      ['999999', 'not found'],
+    ] as const) {
+      const res = await h.submit(form, { original: value });
+      expect(res.text, value).toContain('response_action');
+      expect(res.text, value).toContain(message);
+    }
+    expect((await h.deps.items.require(TEAM, id)).status).toBe('open');
+    const done = await h.submit(form, { original: `debt-${original}` });
+    expect(done.status).toBe(200);
+    expect(done.text).toBe('');
+    expect((await h.deps.items.require(TEAM, id)).status).toBe('wont_fix');
+    const history = await h.deps.items.history(TEAM, id);
+    expect(history.at(-1)).toMatchObject({ kind: 'status_changed', note: `duplicate of DEBT-${original}` });
+    expect(celebrations((await cardOf(id)).ts)).toHaveLength(0);
   });
 
   it('refuses status changes, edit and duplicate to others, privately, saying who may', async () => {

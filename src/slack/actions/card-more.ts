@@ -1,12 +1,13 @@
 // The card's overflow menu (SPEC §2.3): each choice goes to the use case its own button used to call.
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildDuplicateHint } from '../../../blocks/card-notices.ts';
+import { buildDuplicateModal } from '../../../blocks/duplicate-modal.ts';
 import { CARD_MORE, parseCardMoreValue } from '../../../blocks/ids.ts';
 import { buildItemDetail } from '../../../blocks/item-detail.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../domain/errors.ts';
 import { findVisibleItem, requireManager } from '../../features/manage-item.ts';
 import { loadItemDetail } from '../../features/show-item.ts';
+import { ItemMetadataSchema, writeMetadata } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
 import { editFromCard, moveFromCard } from './card-buttons.ts';
 import { buttonContext } from './context.ts';
@@ -30,10 +31,19 @@ export function handleCardMore(deps: Deps) {
         case CARD_MORE.wontfix:
           return moveFromCard(deps, ctx, itemId, choice);
         case CARD_MORE.duplicate: {
-          // Refused here already, so nobody is sent to a command that would refuse them too.
+          // Refused here already, so nobody fills in a form that would be refused; then the form, within the
+          // trigger's 3 s.
           const item = await findVisibleItem(deps, ctx, itemId);
           await requireManager(deps, ctx, item, 'close');
-          return void (await ctx.reply(buildDuplicateHint(item)));
+          const privateMetadata = writeMetadata(ItemMetadataSchema, {
+            v: 1,
+            itemId,
+            channelId: ctx.channelId,
+          });
+          return void (await ctx.client.views.open({
+            trigger_id: args.body.trigger_id,
+            view: buildDuplicateModal({ item, privateMetadata }),
+          }));
         }
         case CARD_MORE.details:
           return void (await ctx.reply(buildItemDetail(await loadItemDetail(deps, ctx, itemId))));

@@ -1,7 +1,8 @@
-// Registers the modal submissions of the filing and edit modals.
+// Registers the modal submissions: filing, edit, pain, settings, My votes and Duplicate of….
 import type { App } from '@slack/bolt';
 import { CALLBACK } from '../../../blocks/ids.ts';
 import type { Deps } from '../../deps.ts';
+import { handleDuplicateSubmission } from './duplicate-submission.ts';
 import { handleEditSubmission } from './edit-submission.ts';
 import { handleFileSubmission } from './file-submission.ts';
 import { handleMyVotesSubmission } from './my-votes.ts';
@@ -14,4 +15,5 @@ export function register(app: App, deps: Deps): void {
   app.view(CALLBACK.painModal, handlePainSubmission(deps));
   app.view(CALLBACK.settingsModal, handleSettingsSubmission(deps));
   app.view(CALLBACK.myVotesModal, handleMyVotesSubmission(deps));
+  app.view(CALLBACK.duplicateModal, handleDuplicateSubmission(deps));
 }
