@@ -5,6 +5,7 @@ import { benchDigestBuild } from './digest-build.ts';
 import { benchDigestDrain } from './digest-drain.ts';
 import { benchExport } from './export.ts';
 import { benchFiling } from './filing.ts';
+import { benchFloor } from './floor.ts';
 import { benchMetricsOverhead } from './metrics-overhead.ts';
 import { benchSnapshotSweep } from './snapshot-sweep.ts';
 import { benchVoteBurst } from './vote-burst.ts';
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<string>> = {
   'digest-drain': benchDigestDrain,
   export: benchExport,
   filing: benchFiling,
+  floor: benchFloor,
   'metrics-overhead': benchMetricsOverhead,
   'snapshot-sweep': benchSnapshotSweep,
   'vote-burst': benchVoteBurst,
