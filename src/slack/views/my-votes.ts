@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import { homeNotice } from '../../../blocks/home.ts';
 import { FIELD } from '../../../blocks/ids.ts';
-import { ephemeral, type Message } from '../../../blocks/kit.ts';
+import type { Message } from '../../../blocks/kit.ts';
 import { buildMyVotesReceipt, MY_VOTE_FIELD, NO_VOTE } from '../../../blocks/my-votes-modal.ts';
 import type { Deps } from '../../deps.ts';
 import { DIMENSIONS, type Dimension, isLevel, type Level } from '../../domain/scales.ts';
 import { publishHome } from '../../features/home.ts';
+import { postToResponseUrl } from '../../features/tell-user.ts';
 import { type MyVotesSubmission, setMyVotes } from '../../features/vote.ts';
 import { readMetadata } from '../modals.ts';
 import { answeringViewErrors, type FieldErrorsResponse, fieldError } from '../reply.ts';
@@ -48,12 +49,7 @@ export function parseMyVotes(values: ViewStateValues): Partial<Record<Dimension,
 /** The receipt through the click's response_url; without one, nothing extra (the panel shows the change). */
 async function confirmPrivately(deps: Pick<Deps, 'logger'>, responseUrl: string, content: Message) {
   try {
-    const res = await fetch(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ephemeral(content)),
-      signal: AbortSignal.timeout(5000),
-    });
+    const res = await postToResponseUrl(responseUrl, content);
     if (!res.ok) deps.logger.warn('my votes saved; response_url refused the receipt', { status: res.status });
   } catch (error) {
     deps.logger.warn('my votes saved; receipt not delivered', { error });

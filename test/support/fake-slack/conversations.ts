@@ -6,6 +6,23 @@ import type { Args, Reply } from './types.ts';
 
 const fail = (error: string): Reply => ({ ok: false, error });
 
+/**
+ * Cursor pagination as https://docs.slack.dev/apis/web-api/pagination describes: an opaque cursor in
+ * response_metadata.next_cursor, empty on the last page. Ours encodes the offset; NaN for a cursor we never gave.
+ */
+function cursorOffset(a: Args): number {
+  const cursor = str(a.cursor);
+  return cursor
+    ? Number(
+        Buffer.from(cursor, 'base64')
+          .toString()
+          .replace(/^offset:/, ''),
+      )
+    : 0;
+}
+
+const nextCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64');
+
 export function authTest(s: SlackState): Reply {
   return {
     ok: true,
@@ -78,16 +95,7 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
     .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
     .filter((m) => inRange(Number(m.ts)))
     .reverse();
-  // Cursor pagination as https://docs.slack.dev/apis/web-api/pagination describes: an opaque cursor in
-  // response_metadata.next_cursor, empty on the last page. Ours encodes the offset; a bad one is refused.
-  const cursor = str(a.cursor);
-  const offset = cursor
-    ? Number(
-        Buffer.from(cursor, 'base64')
-          .toString()
-          .replace(/^offset:/, ''),
-      )
-    : 0;
+  const offset = cursorOffset(a);
   if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
   const page = all.slice(offset, offset + limit).map((m) => {
     const out = publicMessage(m);
@@ -95,7 +103,7 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
     return out;
   });
   const more = all.length > offset + limit;
-  const next = more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+  const next = more ? nextCursor(offset + limit) : '';
   return {
     ok: true,
     messages: page,
@@ -147,14 +155,7 @@ export function usersConversations(s: SlackState, a: Args): Reply {
     .filter((ch) => !(excludeArchived && ch.is_archived))
     .filter((ch) => !ch.is_private || ch.is_member)
     .filter((ch) => (ch.members ? ch.members.includes(userId) : true));
-  const cursor = str(a.cursor);
-  const offset = cursor
-    ? Number(
-        Buffer.from(cursor, 'base64')
-          .toString()
-          .replace(/^offset:/, ''),
-      )
-    : 0;
+  const offset = cursorOffset(a);
   if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
   const page = all.slice(offset, offset + limit).map((ch) => ({
     id: ch.id,
@@ -172,7 +173,7 @@ export function usersConversations(s: SlackState, a: Args): Reply {
     ok: true,
     channels: page,
     response_metadata: {
-      next_cursor: more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '',
+      next_cursor: more ? nextCursor(offset + limit) : '',
     },
   };
 }
