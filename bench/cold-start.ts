@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { arch, cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FakeSlack } from '../test/support/fake-slack.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { freePort } from '../test/support/ports.ts';
 import { createTestRedis, deleteByPrefix } from '../test/support/redis.ts';
 import { summarize, writeResult } from './stats.ts';

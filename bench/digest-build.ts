@@ -2,8 +2,8 @@
 import { buildDigestMessage } from '../blocks/digest.ts';
 import { buildDigestModel, type DigestItem } from '../src/domain/digest.ts';
 import { scoreItem } from '../src/domain/scoring.ts';
+import { blockTextLength } from '../src/sandbox/fake-slack/payload-rules.ts';
 import { maximalChannel, maximalInput, SLOT } from '../test/blocks/digest-fixtures.ts';
-import { blockTextLength } from '../test/support/payload-rules.ts';
 import { summarize, writeResult } from './stats.ts';
 
 const ITEMS = 10_000;

@@ -3,10 +3,10 @@
 import { loadConfig } from '../src/config.ts';
 import { createDeps } from '../src/deps.ts';
 import { createLogger } from '../src/lib/logger.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { DIGEST_RATE } from '../src/start-workers.ts';
 import { drainDigestFleet } from '../test/support/digest-fleet.ts';
 import { SIGNING_SECRET, TEAM } from '../test/support/driver.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from '../test/support/redis.ts';
 import { writeResult } from './stats.ts';
 

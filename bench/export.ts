@@ -6,7 +6,7 @@ import { CATEGORY_VALUES } from '../src/domain/categories.ts';
 import type { PainReport, Vote } from '../src/domain/scoring.ts';
 import { exportItems } from '../src/features/export-items.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from '../test/support/redis.ts';
 import { type SeedItem, seedItems } from '../test/support/seed-items.ts';
 import { writeResult } from './stats.ts';

@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { voteActionId } from '../blocks/ids.ts';
+import type { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { createDriver, type OpenedView, SIGNING_SECRET } from '../test/support/driver.ts';
-import type { FakeSlack } from '../test/support/fake-slack.ts';
 import { freePort } from '../test/support/ports.ts';
 import type { Request } from './load.ts';
 

@@ -4,8 +4,8 @@
 // app the end-to-end latency to what the user sees reaching the fake Slack. Needs `npm run build` and Redis.
 // Env: BENCH_ROUNDS (3), BENCH_FLOOR_SECONDS (5), BENCH_FLOOR_KINDS (list,modal,vote,submit), BENCH_FLOOR_LOADS.
 import { tmpdir } from 'node:os';
-import type { FakeCall } from '../test/support/fake-slack.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
+import type { FakeCall } from '../src/sandbox/fake-slack.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, TEST_REDIS_URL, testPrefix } from '../test/support/redis.ts';
 import {
   KINDS,

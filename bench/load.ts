@@ -1,5 +1,5 @@
 // A small load generator for signed Slack requests: open loop at a fixed rate, or closed loop with N in flight.
-import { postToApp } from '../test/support/sign.ts';
+import { postToApp } from '../src/sandbox/sign.ts';
 
 /** One request as the load sent it; `sentAt` is on the same clock as the fake Slack's `at` (see `now`). */
 export interface Sample {

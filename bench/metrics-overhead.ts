@@ -10,10 +10,10 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LogLevel } from '../src/config.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
+import { postToApp, slashCommandBody } from '../src/sandbox/sign.ts';
 import { SIGNING_SECRET, TEAM } from '../test/support/driver.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, testPrefix } from '../test/support/redis.ts';
-import { postToApp, slashCommandBody } from '../test/support/sign.ts';
 import { writeResult } from './stats.ts';
 
 const IN_FLIGHT = 20;

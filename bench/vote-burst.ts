@@ -1,10 +1,11 @@
 // A vote burst over two web and two worker processes (`start:web`, `start:worker`), as in the integration
 // test, with the numbers written down: votes counted, chat.update calls per message, time to settle.
+
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { createKeys } from '../src/store/keys.ts';
 import { runVoteBurst } from '../test/support/burst.ts';
 import { startCluster } from '../test/support/cluster.ts';
 import { SIGNING_SECRET, TEAM } from '../test/support/driver.ts';
-import { FakeSlack } from '../test/support/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, testPrefix } from '../test/support/redis.ts';
 import { writeResult } from './stats.ts';
 

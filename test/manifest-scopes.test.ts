@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { METHOD_SCOPES, readManifestBotScopes, scopesFor } from './support/method-scopes.ts';
+import { METHOD_SCOPES, readManifestBotScopes, scopesFor } from '../src/sandbox/fake-slack/method-scopes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CALL =
@@ -36,7 +36,9 @@ describe('bot scopes in manifest.yml', () => {
   it.each([...called].sort())(
     '%s is covered by a granted scope (public and private channels alike)',
     (method) => {
-      expect(METHOD_SCOPES, `${method} is not in test/support/method-scopes.ts`).toHaveProperty([method]);
+      expect(METHOD_SCOPES, `${method} is not in src/sandbox/fake-slack/method-scopes.ts`).toHaveProperty([
+        method,
+      ]);
       const kinds =
         method.startsWith('conversations.') && method !== 'conversations.open'
           ? (['public', 'private'] as const)

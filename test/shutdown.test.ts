@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createDeps, type Runtime } from '../src/deps.ts';
 import { createLogger } from '../src/lib/logger.ts';
+import { FakeSlack } from '../src/sandbox/fake-slack.ts';
+import { postToApp, slashCommandBody } from '../src/sandbox/sign.ts';
 import { createDriver, SIGNING_SECRET, TEAM } from './support/driver.ts';
-import { FakeSlack } from './support/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from './support/redis.ts';
-import { postToApp, slashCommandBody } from './support/sign.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

@@ -13,7 +13,7 @@ import { buildHelp, buildNotice, buildUsage } from '../../blocks/notice.ts';
 import { type Command, parseCommand, type Subcommand, USAGE } from '../../src/domain/command.ts';
 import { type HistoryEvent, type Item, ItemSchema, LIMITS, STATUSES } from '../../src/domain/item.ts';
 import type { Score } from '../../src/domain/scoring.ts';
-import { blockTextLength, checkEscaped, checkMessage } from '../support/payload-rules.ts';
+import { blockTextLength, checkEscaped, checkMessage } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import {
   CHANNEL,
   dense,

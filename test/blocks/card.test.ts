@@ -10,7 +10,7 @@ import { SLACK_LIMITS } from '../../blocks/limits.ts';
 import { type Item, STATUSES } from '../../src/domain/item.ts';
 import type { Level } from '../../src/domain/scales.ts';
 import type { Score, Vote } from '../../src/domain/scoring.ts';
-import { blockTextLength } from '../support/payload-rules.ts';
+import { blockTextLength } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import {
   MAX_ID,
   MAX_TITLE,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestMessage } from '../../blocks/digest.ts';
 import { SLACK_LIMITS } from '../../blocks/limits.ts';
 import { buildDigestModel, type DigestModel } from '../../src/domain/digest.ts';
-import { blockTextLength, DATE_TOKEN } from '../support/payload-rules.ts';
+import { blockTextLength, DATE_TOKEN } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import {
   daysAgo,
   disputed,

@@ -4,7 +4,7 @@ import { ACTION, BLOCK } from '../../blocks/ids.ts';
 import type { Block } from '../../blocks/kit.ts';
 import { buildVoteReminder, REMINDER_LIST_MAX } from '../../blocks/reminder.ts';
 import { CATEGORY_VALUES } from '../../src/domain/categories.ts';
-import { checkEscaped, checkMessage, checkView } from '../support/payload-rules.ts';
+import { checkEscaped, checkMessage, checkView } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { CHANNEL, MAX_ID, MAX_TITLE, makeItem, score, TAINTED } from './fixtures.ts';
 import { mrkdwnProblems } from './problems.ts';
 

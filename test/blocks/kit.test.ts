@@ -18,7 +18,7 @@ import {
   truncate,
 } from '../../blocks/kit.ts';
 import { SLACK_LIMITS } from '../../blocks/limits.ts';
-import { checkEscaped, checkMessage } from '../support/payload-rules.ts';
+import { checkEscaped, checkMessage } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { dense, EVIL_ATOMS, evil } from './fixtures.ts';
 
 const RUNS = { seed: 7, numRuns: 400 } as const;

@@ -16,7 +16,7 @@ import { buildItemList, type ItemListModel, type ListEntry, topHeading } from '.
 import { escapeAndTruncateAtWord, escapeMrkdwn, truncateAtWord } from '../../blocks/kit.ts';
 import type { Level } from '../../src/domain/scales.ts';
 import { type Score, scoreItem, type Vote } from '../../src/domain/scoring.ts';
-import { checkEscaped } from '../support/payload-rules.ts';
+import { checkEscaped } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { CHANNEL, makeItem, NOW } from './fixtures.ts';
 import { messageProblems, mrkdwnProblems, renderedText } from './problems.ts';
 

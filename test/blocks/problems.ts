@@ -1,7 +1,12 @@
 // Checks shared by the builder tests: limits, escaping, well-formed mrkdwn and whole characters.
 import type { ModalView } from '../../blocks/inputs.ts';
 import type { Message } from '../../blocks/kit.ts';
-import { checkEscaped, checkMessage, checkView, DATE_TOKEN } from '../support/payload-rules.ts';
+import {
+  checkEscaped,
+  checkMessage,
+  checkView,
+  DATE_TOKEN,
+} from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { TAINTED } from './fixtures.ts';
 
 export type Obj = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { buildStatsMessage } from '../../blocks/stats.ts';
 import { CATEGORY_VALUES } from '../../src/domain/categories.ts';
 import type { WeeklySnapshot } from '../../src/domain/snapshot.ts';
 import { buildStats, type StatsInput } from '../../src/domain/stats-model.ts';
-import { blockTextLength } from '../support/payload-rules.ts';
+import { blockTextLength } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { daysAgo, item, ranked, SLOT, unscored } from './digest-fixtures.ts';
 import { CHANNEL, evil, MAX_ID } from './fixtures.ts';
 import { messageProblems } from './problems.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../blocks/my-votes-modal.ts';
 import { buildVotePanel, quorumText } from '../../blocks/vote-panel.ts';
 import { scoreItem, type Vote } from '../../src/domain/scoring.ts';
-import { blockTextLength } from '../support/payload-rules.ts';
+import { blockTextLength } from '../../src/sandbox/fake-slack/payload-rules.ts';
 import { MAX_ID, MAX_TITLE, makeItem, makeVotes, NOW, score } from './fixtures.ts';
 import { buttons, messageProblems, nodes, type Obj, renderedText, viewProblems } from './problems.ts';
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { createDriver, SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
 import { freePort } from '../support/ports.ts';
 import { createTestRedis, deleteByPrefix, TEST_REDIS_URL, testPrefix } from '../support/redis.ts';
 

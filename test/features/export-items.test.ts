@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createDeps, type Runtime } from '../../src/deps.ts';
 import { type ExportRequest, exportItems } from '../../src/features/export-items.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from '../support/redis.ts';
 import { type SeedItem, seedItems } from '../support/seed-items.ts';
 

@@ -4,7 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../blocks/ids.ts';
 import { findPostedDigest } from '../../src/features/digest/find-posted-digest.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 
 let fake: FakeSlack;
 let client: WebClient;

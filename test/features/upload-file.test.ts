@@ -8,7 +8,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UploadHttpError, uploadFile } from '../../src/features/upload-file.ts';
 import { classifySlackError } from '../../src/lib/slack-errors.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 
 let fake: FakeSlack;
 let client: WebClient;

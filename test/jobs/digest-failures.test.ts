@@ -2,9 +2,9 @@ import type { Job } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestSchedulerId, syncDigestSchedule } from '../../jobs/producers/digest-schedule.ts';
 import type { Running } from '../../src/lib/running.ts';
+import type { Failure, FakeCall, StoredMessage } from '../../src/sandbox/fake-slack/types.ts';
 import { startWorkers } from '../../src/start-workers.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
-import type { Failure, FakeCall, StoredMessage } from '../support/fake-slack/types.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 /** enqueueDigestSlot's job options: 6 attempts, 300 ms apart. */

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createDeps, type Runtime } from '../../src/deps.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { drainDigestFleet } from '../support/digest-fleet.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('many channels due at the same moment', () => {

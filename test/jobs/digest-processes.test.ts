@@ -5,10 +5,10 @@ import { loadConfig } from '../../src/config.ts';
 import { createDeps, type Runtime } from '../../src/deps.ts';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
 import { deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('digest worker processes that die or are stopped', () => {

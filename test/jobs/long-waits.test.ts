@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITED_DEFAULT_SECONDS } from '../../src/lib/slack-errors.ts';
+import type { FakeCall } from '../../src/sandbox/fake-slack/types.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
-import type { FakeCall } from '../support/fake-slack/types.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 // Slack failures whose handling takes half a minute, run side by side to keep the file near that:

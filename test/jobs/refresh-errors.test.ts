@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import type { Failure, FakeCall } from '../support/fake-slack/types.ts';
+import type { Failure, FakeCall } from '../../src/sandbox/fake-slack/types.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 describe('a card refresh that Slack answers with an error', () => {

@@ -22,8 +22,8 @@ import {
   payloadBytes,
   RATE_LIMITED_DEFAULT_SECONDS,
 } from '../../src/lib/slack-errors.ts';
-import type { Failure } from '../support/fake-slack/types.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import type { Failure } from '../../src/sandbox/fake-slack/types.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 
 const METHODS = Object.keys(METHOD_ERRORS) as SlackMethod[];
 

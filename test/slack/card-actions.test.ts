@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { postToApp } from '../../src/sandbox/sign.ts';
 import { blockActionBody } from '../support/driver.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { postToApp } from '../support/sign.ts';
 
 describe('card buttons, the message shortcut and card refreshes', () => {
   const h = useHarness();
@@ -32,7 +32,7 @@ describe('card buttons, the message shortcut and card refreshes', () => {
     const original = await poster.chat.postMessage({ channel: 'C0TEAM', text: 'The nightly backfill' });
     const opens = h.fake.callsTo('views.open').length;
     const triggerId = h.fake.issueTriggerId();
-    const { interactionBody, postToApp } = await import('../support/sign.ts');
+    const { interactionBody, postToApp } = await import('../../src/sandbox/sign.ts');
     const { SIGNING_SECRET } = await import('../support/harness.ts');
     const res = await postToApp(
       h.events,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { digestSchedulerId } from '../../jobs/producers/digest-schedule.ts';
+import { interactionBody, postToApp, suggestionBody } from '../../src/sandbox/sign.ts';
 import { digestPosts } from '../support/digest-jobs.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { interactionBody, postToApp, suggestionBody } from '../support/sign.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION, CALLBACK } from '../../blocks/ids.ts';
+import { interactionIdentity, MEMBER } from '../../src/sandbox/payload-identities.ts';
+import { eventCallbackBody, interactionBody, postToApp } from '../../src/sandbox/sign.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { interactionIdentity, MEMBER } from '../support/payload-identities.ts';
-import { eventCallbackBody, interactionBody, postToApp } from '../support/sign.ts';
 
 describe('App Home', () => {
   const h = useHarness({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { levelText } from '../../blocks/format.ts';
 import { ACTION, CALLBACK } from '../../blocks/ids.ts';
-import type { FakeCall } from '../support/fake-slack.ts';
+import type { FakeCall } from '../../src/sandbox/fake-slack.ts';
 import { type OpenedView, TEAM, useHarness } from '../support/harness.ts';
 
 const json = (v: unknown) => JSON.stringify(v);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FORM, signRequest, slashCommandBody } from '../../src/sandbox/sign.ts';
 import { SIGNING_SECRET, startHarness, TEAM, useHarness } from '../support/harness.ts';
-import { FORM, signRequest, slashCommandBody } from '../support/sign.ts';
 
 describe('requests Slack did not sign, and inputs nobody expected', () => {
   const h = useHarness();

@@ -4,8 +4,8 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK, FIELD } from '../../blocks/ids.ts';
 import { MAX_NAME_LOOKUPS, USER_NAME_TTL_SECONDS } from '../../src/features/readable-message.ts';
+import { interactionBody, postToApp } from '../../src/sandbox/sign.ts';
 import { type OpenedView, SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { interactionBody, postToApp } from '../support/sign.ts';
 
 const CHANNEL = 'C0TEAM';
 

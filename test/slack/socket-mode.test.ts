@@ -1,7 +1,7 @@
 // Socket Mode is the manifest's default transport: the same flows as over HTTP, acked over the WebSocket.
 import { describe, expect, it } from 'vitest';
+import { CONNECT_GUEST } from '../../src/sandbox/payload-identities.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
-import { CONNECT_GUEST } from '../support/payload-identities.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 

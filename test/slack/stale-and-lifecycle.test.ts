@@ -2,8 +2,8 @@
 // to the workspace (uninstall, revoked token, or Slack refusing the token on a request) pauses posting and
 // shows in /readyz, with every item kept.
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventCallbackBody, interactionBody, postToApp, suggestionBody } from '../../src/sandbox/sign.ts';
 import { SIGNING_SECRET, TEAM, useHarness } from '../support/harness.ts';
-import { eventCallbackBody, interactionBody, postToApp, suggestionBody } from '../support/sign.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { createKeys } from '../../src/store/keys.ts';
 import { runVoteBurst } from '../support/burst.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('500 voters at once, two web and two worker processes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { levelText } from '../../blocks/format.ts';
-import type { FakeCall } from '../support/fake-slack.ts';
+import type { FakeCall } from '../../src/sandbox/fake-slack.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 const json = (v: unknown) => JSON.stringify(v);

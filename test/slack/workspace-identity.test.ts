@@ -1,8 +1,8 @@
 // SPEC §3.2 workspace identity: whoever acts (a member, a Slack Connect guest from another organisation, an
 // Enterprise Grid user, an org-level payload), items, votes and settings land in the installing workspace.
 import { describe, expect, it } from 'vitest';
+import { CONNECT_GUEST, GRID_USER, ORG_LEVEL } from '../../src/sandbox/payload-identities.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
-import { CONNECT_GUEST, GRID_USER, ORG_LEVEL } from '../support/payload-identities.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 

@@ -1,9 +1,9 @@
 // A vote burst against several app processes: many distinct voters at once, with a bounded number in flight.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { FakeCall, FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import type { ClickLoadResult } from './click-load.ts';
 import { type BlockAction, createDriver, type Driver } from './driver.ts';
-import type { FakeCall, FakeSlack } from './fake-slack.ts';
 
 export interface BurstResult {
   voters: number;

@@ -2,8 +2,9 @@
 // number in flight, so the fake Slack in the test process measures the app, not its own busy event loop.
 // Input (stdin, JSON): { events, inFlight, clicks, paceMs? } — each lane waits paceMs between its clicks.
 // Output (stdout): ClickLoadResult.
+
+import { postToApp } from '../../src/sandbox/sign.ts';
 import { type BlockAction, blockActionBody, SIGNING_SECRET } from './driver.ts';
-import { postToApp } from './sign.ts';
 
 export interface ClickLoadResult {
   sent: number;

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { FakeSlack } from './fake-slack.ts';
+import type { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

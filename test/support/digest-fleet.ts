@@ -3,10 +3,10 @@
 
 import type { Runtime } from '../../src/deps.ts';
 import { isoWeekKey } from '../../src/domain/schedule.ts';
+import type { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { startCluster } from './cluster.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from './digest-jobs.ts';
 import { SIGNING_SECRET, TEAM } from './driver.ts';
-import type { FakeSlack } from './fake-slack.ts';
 
 export interface FleetResult {
   channels: number;

@@ -1,10 +1,15 @@
 // Plays Slack's part towards a running app: signed slash commands, modal submissions and clicks.
-import type { FakeSlack } from './fake-slack.ts';
-import { interactionIdentity, MEMBER, type PayloadIdentity, TEAM } from './payload-identities.ts';
-import { type AppResponse, interactionBody, postToApp, slashCommandBody } from './sign.ts';
+import type { FakeSlack } from '../../src/sandbox/fake-slack.ts';
+import {
+  interactionIdentity,
+  MEMBER,
+  type PayloadIdentity,
+  TEAM,
+} from '../../src/sandbox/payload-identities.ts';
+import { type AppResponse, interactionBody, postToApp, slashCommandBody } from '../../src/sandbox/sign.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
-export { TEAM } from './payload-identities.ts';
+export { TEAM } from '../../src/sandbox/payload-identities.ts';
 
 type Values = Record<string, string | null>;
 interface ViewBlock {

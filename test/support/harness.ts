@@ -5,10 +5,10 @@ import { createDeps, type Runtime } from '../../src/deps.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import type { Running } from '../../src/lib/running.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { startWeb } from '../../src/start-web.ts';
 import { startWorkers } from '../../src/start-workers.ts';
 import { createDriver, type Driver, SIGNING_SECRET, TEAM } from './driver.ts';
-import { FakeSlack } from './fake-slack.ts';
 import { deleteByPrefix, testPrefix } from './redis.ts';
 
 export type { OpenedView } from './driver.ts';

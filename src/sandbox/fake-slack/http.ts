@@ -1,7 +1,7 @@
 // HTTP plumbing for the fake: replies, injected failures, held replies, and manifest scopes at start-up.
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { readManifestBotScopes } from '../method-scopes.ts';
+import { readManifestBotScopes } from './method-scopes.ts';
 import type { FakeCall } from './types.ts';
 
 export interface HttpReply {

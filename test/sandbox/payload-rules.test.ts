@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLACK_LIMITS as L } from '../../blocks/limits.ts';
-import { checkEscaped, checkMessage, checkView } from './payload-rules.ts';
+import { checkEscaped, checkMessage, checkView } from '../../src/sandbox/fake-slack/payload-rules.ts';
 
 const x = (n: number) => 'x'.repeat(n);
 const pt = (text: string) => ({ type: 'plain_text', text });

@@ -1,16 +1,17 @@
 // The emulated methods, and the payload checks every call goes through before its handler.
-import { type ConversationKind, scopesFor } from '../method-scopes.ts';
+
+import * as chat from './chat.ts';
+import * as conv from './conversations.ts';
+import * as files from './files.ts';
+import { type ConversationKind, scopesFor } from './method-scopes.ts';
+import { flag, isRecord, str } from './parse.ts';
 import {
   checkBlocks,
   checkEscaped,
   checkMessageParts,
   checkViewParts,
   type PayloadIssues,
-} from '../payload-rules.ts';
-import * as chat from './chat.ts';
-import * as conv from './conversations.ts';
-import * as files from './files.ts';
-import { flag, isRecord, str } from './parse.ts';
+} from './payload-rules.ts';
 import type { SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
 import * as views from './views.ts';

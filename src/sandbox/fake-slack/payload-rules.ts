@@ -1,5 +1,5 @@
 // Pure checks of a message, view or response payload against SPEC §4 (limits) and §2.7 (escaping); one string per problem.
-import { SLACK_LIMITS as L } from '../../blocks/limits.ts';
+import { SLACK_LIMITS as L } from '../../../blocks/limits.ts';
 import {
   blockTextLength,
   checkBlocks,
@@ -9,9 +9,9 @@ import {
   max,
   maxCount,
   textOf,
-} from './fake-slack/block-rules.ts';
+} from './block-rules.ts';
 
-export { blockTextLength, checkBlocks } from './fake-slack/block-rules.ts';
+export { blockTextLength, checkBlocks } from './block-rules.ts';
 
 /** Blocks sent over a form body arrive as a JSON string; accept both shapes. */
 function blocksOf(v: unknown): unknown[] {

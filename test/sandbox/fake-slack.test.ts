@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ErrorCode, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { FakeSlack } from './fake-slack.ts';
+import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 
 const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
 writeFileSync(
