@@ -1,6 +1,9 @@
-// A fake Slack Web API on loopback for tests (SPEC §4 rules enforced); the parts live in ./fake-slack/.
+// A fake Slack Web API on loopback (SPEC §4 rules enforced), for the tests and as the sandbox's Slack; the parts live in ./fake-slack/.
+
+export type { SavedWorkspace } from './fake-slack/saved-workspace.ts';
 export { FakeSlack } from './fake-slack/server.ts';
 export { BOT_ID, BOT_USER_ID } from './fake-slack/state.ts';
+export type { SubmissionOutcome } from './fake-slack/submissions.ts';
 export type {
   Failure,
   FakeCall,
@@ -9,6 +12,7 @@ export type {
   FakeSlackOptions,
   FakeUser,
   HoldHandle,
+  ResponseContext,
   StoredMessage,
   StoredView,
 } from './fake-slack/types.ts';

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 
+export { deleteByPrefix } from '../../src/sandbox/delete-by-prefix.ts';
+
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** `test:<name>:<random>` — unique per call, so parallel test files never share keys. */
@@ -19,22 +21,6 @@ export function createTestRedis(options: RedisOptions = {}): Redis {
     told = true;
   });
   return redis;
-}
-
-/** Escapes the glob characters SCAN MATCH understands, so the prefix is matched literally. */
-const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
-
-/** Deletes every key starting with `prefix`; returns how many were removed. */
-export async function deleteByPrefix(redis: Redis, prefix: string): Promise<number> {
-  if (prefix.length === 0) throw new Error('deleteByPrefix needs a non-empty prefix');
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${globEscape(prefix)}*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return deleted;
 }
 
 /**

@@ -1,6 +1,9 @@
 // chat.* methods: post, update, ephemeral, permalink — with Slack's channel access errors.
-import { isRecord, str } from './parse.ts';
+import { content, hasContent } from './content.ts';
+import { storeEphemeral } from './ephemerals.ts';
+import { str } from './parse.ts';
 import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import { addMessage } from './threads.ts';
 import type { Args, Reply, StoredMessage } from './types.ts';
 
 const fail = (error: string): Reply => ({ ok: false, error });
@@ -16,19 +19,6 @@ export function postRefusal(s: SlackState, id: string): string | undefined {
   if (!ch.is_private && (s.botScopes === undefined || s.botScopes.has('chat:write.public'))) return undefined;
   return 'not_in_channel';
 }
-
-function content(a: Args): Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'metadata'> {
-  const out: Pick<StoredMessage, 'text' | 'blocks' | 'attachments' | 'metadata'> = {
-    text: str(a.text) ?? '',
-  };
-  if (Array.isArray(a.blocks)) out.blocks = a.blocks;
-  if (Array.isArray(a.attachments)) out.attachments = a.attachments;
-  if (isRecord(a.metadata)) out.metadata = a.metadata;
-  return out;
-}
-
-const hasContent = (a: Args): boolean =>
-  Boolean(str(a.text)) || (Array.isArray(a.blocks) && a.blocks.length > 0) || Array.isArray(a.attachments);
 
 export function postMessage(s: SlackState, a: Args): Reply {
   const raw = str(a.channel);
@@ -47,7 +37,7 @@ export function postMessage(s: SlackState, a: Args): Reply {
   };
   const threadTs = str(a.thread_ts);
   if (threadTs) message.thread_ts = threadTs;
-  s.store(channel).push(message);
+  addMessage(s, message);
   return { ok: true, channel, ts: message.ts, message: publicMessage(message) };
 }
 
@@ -71,14 +61,22 @@ export function update(s: SlackState, a: Args): Reply {
   return { ok: true, channel, ts, text: message.text, message: publicMessage(message) };
 }
 
+/**
+ * Shown only to `user`, in that channel (and thread), until they reload: kept in the ephemeral store, not in
+ * the channel's history (https://docs.slack.dev/reference/methods/chat.postEphemeral). Answers its ts as
+ * `message_ts`, as the method's example response does.
+ */
 export function postEphemeral(s: SlackState, a: Args): Reply {
   const raw = str(a.channel);
+  const user = str(a.user);
   if (!raw) return fail('channel_not_found');
-  if (!str(a.user)) return fail('user_not_found');
-  const refusal = postRefusal(s, s.resolveChannel(raw));
+  if (!user) return fail('user_not_found');
+  const channel = s.resolveChannel(raw);
+  const refusal = postRefusal(s, channel);
   if (refusal) return fail(refusal);
   if (!hasContent(a)) return fail('no_text');
-  return { ok: true, message_ts: s.nextTs() };
+  const message = storeEphemeral(s, channel, user, a);
+  return { ok: true, message_ts: message.ts };
 }
 
 export function getPermalink(s: SlackState, a: Args): Reply {
@@ -93,8 +91,8 @@ export function getPermalink(s: SlackState, a: Args): Reply {
   return { ok: true, channel, permalink };
 }
 
-/** A stored message as the Web API returns it (no internal `channel` field). */
+/** A stored message as the Web API returns it (no internal `channel` field; `app_id` on the app's own). */
 export function publicMessage(m: StoredMessage): Record<string, unknown> {
   const { channel: _channel, ...rest } = m;
-  return { ...rest, app_id: 'A0FAKE' };
+  return m.bot_id ? { ...rest, app_id: 'A0FAKE' } : rest;
 }

@@ -100,6 +100,8 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
   const page = all.slice(offset, offset + limit).map((m) => {
     const out = publicMessage(m);
     if (!withMetadata) delete out.metadata;
+    // A parent with replies carries its own ts as thread_ts, beside reply_count & co. (the method's example).
+    if (m.reply_count) out.thread_ts = m.ts;
     return out;
   });
   const more = all.length > offset + limit;

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { isObj, list } from './block-rules.ts';
 import { str } from './parse.ts';
 import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import { addMessage } from './threads.ts';
 import type { Args, Failure, FakeFile, Reply, StoredMessage } from './types.ts';
 
 const fail = (error: string, message?: string): Reply =>
@@ -157,7 +158,7 @@ function shareMessage(
   // The docs: "If the initial_comment field is provided, the blocks field is ignored".
   if (!comment && Array.isArray(blocks)) message.blocks = blocks;
   if (threadTs) message.thread_ts = threadTs;
-  s.store(channel).push(message);
+  addMessage(s, message);
 }
 
 const MIME: Record<string, string> = {

@@ -1,17 +1,12 @@
 // The emulated methods, and the payload checks every call goes through before its handler.
 
 import * as chat from './chat.ts';
+import { checkPayload, rendered } from './check-payload.ts';
 import * as conv from './conversations.ts';
 import * as files from './files.ts';
 import { type ConversationKind, scopesFor } from './method-scopes.ts';
-import { flag, isRecord, str } from './parse.ts';
-import {
-  checkBlocks,
-  checkEscaped,
-  checkMessageParts,
-  checkViewParts,
-  type PayloadIssues,
-} from './payload-rules.ts';
+import { str } from './parse.ts';
+import { checkBlocks, checkEscaped } from './payload-rules.ts';
 import type { SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
 import * as views from './views.ts';
@@ -39,39 +34,6 @@ export const HANDLERS: Record<string, Handler> = {
 };
 
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
-
-/** The fields Slack renders to people; only these are checked for escaping. */
-export function rendered(body: Args): Args {
-  const out: Args = {};
-  for (const k of ['text', 'blocks', 'attachments', 'view']) if (body[k] !== undefined) out[k] = body[k];
-  return out;
-}
-
-/**
- * Records a violation for every rule the payload breaks and returns the error Slack would answer
- * (`invalid_blocks` / `invalid_arguments`) for the ones Slack itself refuses, with the reasons.
- */
-export function checkPayload(
-  s: SlackState,
-  where: string,
-  body: Args,
-  kind: 'message' | 'view',
-): Reply | undefined {
-  for (const issue of checkEscaped(rendered(body), s.tainted)) s.violation(`${where}: ${issue}`);
-  if (flag(body.link_names)) s.violation(`${where}: link_names is set`);
-  const issues: PayloadIssues =
-    kind === 'message' ? checkMessageParts(body) : checkViewParts(body.view ?? { type: 'missing' });
-  const blocks = kind === 'message' ? body.blocks : isRecord(body.view) ? body.view.blocks : undefined;
-  issues.blocks.push(...files.imageFileProblems(s, blocks, kind === 'message' ? 'blocks' : 'view.blocks'));
-  for (const issue of [...issues.blocks, ...issues.args, ...issues.advice]) s.violation(`${where}: ${issue}`);
-  if (issues.blocks.length > 0) {
-    return { ok: false, error: 'invalid_blocks', response_metadata: { messages: issues.blocks } };
-  }
-  if (issues.args.length > 0) {
-    return { ok: false, error: 'invalid_arguments', response_metadata: { messages: issues.args } };
-  }
-  return undefined;
-}
 
 /** A file share's comment and blocks are rendered like a message's (the comment is the message text). */
 function checkFileShare(s: SlackState, args: Args): Reply | undefined {

@@ -1,13 +1,8 @@
 // Slack's rate limits, modelled for load tests: a sliding one-minute window per method for the workspace,
 // and for chat.postMessage about one message per second per channel. Over a limit: HTTP 429 + Retry-After.
-import type { Failure } from './types.ts';
+import type { Failure, RateLimits } from './types.ts';
 
-export interface RateLimits {
-  /** Calls per minute per method across the workspace (e.g. `{ 'chat.postMessage': 300, 'chat.update': 50 }`). */
-  perMinute?: Record<string, number>;
-  /** chat.postMessage per channel per second (Slack: about 1, short bursts allowed). */
-  postsPerChannelPerSecond?: number;
-}
+export type { RateLimits };
 
 export class RateLimiter {
   private readonly calls = new Map<string, number[]>();

@@ -1,10 +1,14 @@
-// POSTs to a response_url: counted against 5 uses in 30 minutes, checked like a message, recorded.
+// POSTs to a response_url: counted against 5 uses in 30 minutes, checked like a message, recorded, and — when
+// the fake knows where the interaction happened — applied to the workspace as Slack applies them.
 import type { IncomingMessage } from 'node:http';
+import { checkPayload } from './check-payload.ts';
+import { content } from './content.ts';
+import { dropEphemeral, findEphemeral, storeEphemeral } from './ephemerals.ts';
 import { type HttpReply, json } from './http.ts';
-import { checkPayload } from './methods.ts';
-import { parseBody } from './parse.ts';
-import type { SlackState } from './state.ts';
-import type { FakeCall } from './types.ts';
+import { flag, parseBody, str } from './parse.ts';
+import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import { addMessage, removeMessage } from './threads.ts';
+import type { Args, FakeCall, ResponseContext, StoredMessage } from './types.ts';
 
 export function answerResponseUrl(
   state: SlackState,
@@ -20,5 +24,60 @@ export function answerResponseUrl(
   const refusal = state.useResponseUrl(id, args);
   if (refusal) return json({ ok: false, error: refusal }, 404);
   const invalid = checkPayload(state, 'response_url', args, 'message');
-  return invalid ? json(invalid, 400) : json({ ok: true });
+  if (invalid) return json(invalid, 400);
+  const context = state.responseUrls.get(id)?.context;
+  if (context) applyResponse(state, context, args);
+  return json({ ok: true });
+}
+
+/** Replaces what the source message shows: the whole message, so omitted blocks or attachments go. */
+function replaceContent(message: StoredMessage, body: Args): void {
+  const next = content(body);
+  message.text = next.text;
+  if (next.blocks) message.blocks = next.blocks;
+  else delete message.blocks;
+  if (next.attachments) message.attachments = next.attachments;
+  else delete message.attachments;
+}
+
+/**
+ * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses: `delete_original` removes
+ * the message the interaction came from, `replace_original` replaces it (an ephemeral source stays ephemeral:
+ * only its person sees the new one), otherwise the body is a new message — in the channel for
+ * `response_type: in_channel`, else ephemeral, "the default" — in the source's thread when it had one.
+ * A slash command's response_url has no source message: a `replace_original` there posts anew.
+ */
+function applyResponse(s: SlackState, ctx: ResponseContext, body: Args): void {
+  const channel = s.resolveChannel(ctx.channelId);
+  const sourceTs = ctx.messageTs;
+  if (flag(body.delete_original)) {
+    if (sourceTs === undefined)
+      s.violation('response_url: delete_original, but there is no original message');
+    else if (ctx.ephemeral) dropEphemeral(s, channel, ctx.userId, sourceTs);
+    else removeMessage(s, channel, sourceTs);
+    return;
+  }
+  if (flag(body.replace_original) && sourceTs !== undefined) {
+    const source = ctx.ephemeral
+      ? findEphemeral(s, channel, ctx.userId, sourceTs)
+      : s.findMessage(channel, sourceTs);
+    // A source deleted meanwhile has nothing left to replace.
+    if (source) replaceContent(source, body);
+    return;
+  }
+  const threadTs = str(body.thread_ts) ?? ctx.threadTs;
+  if (body.response_type !== 'in_channel') {
+    storeEphemeral(s, channel, ctx.userId, { ...body, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    return;
+  }
+  const message: StoredMessage = {
+    type: 'message',
+    ts: s.nextTs(),
+    channel,
+    user: BOT_USER_ID,
+    bot_id: BOT_ID,
+    ...content(body),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
+  addMessage(s, message);
 }

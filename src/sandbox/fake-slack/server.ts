@@ -10,17 +10,9 @@ import { RateLimiter } from './rate-limits.ts';
 import { answerResponseUrl } from './responses.ts';
 import { SocketHub } from './socket.ts';
 import { SlackState } from './state.ts';
-import type {
-  Failure,
-  FakeCall,
-  FakeChannel,
-  FakeFile,
-  FakeSlackOptions,
-  FakeUser,
-  HoldHandle,
-  StoredMessage,
-} from './types.ts';
+import type { Failure, FakeCall, FakeSlackOptions, HoldHandle, ResponseContext } from './types.ts';
 import { pollUntil, type Truthy } from './wait.ts';
+import { FakeWorkspace } from './workspace-api.ts';
 
 const DEFAULT_MANIFEST = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
 
@@ -41,7 +33,7 @@ function failureAnswer(failure: Failure): HttpReply | 'drop' {
   return json({ ok: false, error }, failure.status);
 }
 
-export class FakeSlack {
+export class FakeSlack extends FakeWorkspace {
   /** Every Web API call (and every response_url POST, as method `response_url`), oldest first. */
   readonly calls: FakeCall[] = [];
   readonly url: string;
@@ -58,9 +50,10 @@ export class FakeSlack {
 
   private constructor(
     private readonly server: Server,
-    private readonly state: SlackState,
+    state: SlackState,
     readonly origin: string,
   ) {
+    super(state);
     this.url = `${origin}/api/`;
     this.socket = new SocketHub(server, origin, (problem) => state.violation(problem));
   }
@@ -92,20 +85,26 @@ export class FakeSlack {
     return this.state.teamId;
   }
 
-  get violations(): string[] {
-    return this.state.violations;
-  }
-
   callsTo(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Forgets calls, messages, views, responses, violations, pending failures and holds; keeps users, channels, taints. */
+  /**
+   * Forgets calls, messages (ephemerals too), views and modals, responses, violations, pending failures and
+   * holds; keeps users, channels, taints, and the triggers and response_urls already issued.
+   */
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
     this.releaseHolds();
     this.state.reset();
+    this.changed();
+  }
+
+  /** reset(), and every trigger and response_url issued stops working: the sandbox's fresh workspace. */
+  resetWorkspace(): void {
+    this.state.forgetInteractions();
+    this.reset();
   }
 
   assertNoViolations(): void {
@@ -116,42 +115,6 @@ export class FakeSlack {
   /** Registers user input; any payload carrying it verbatim (unescaped) is a violation if it holds <, > or &. */
   taint(...texts: string[]): void {
     this.state.tainted.push(...texts);
-  }
-
-  setUser(id: string, partial: Partial<Omit<FakeUser, 'id' | 'deleted'>> = {}): void {
-    this.state.users.set(id, { ...this.state.users.get(id), ...partial });
-  }
-
-  setChannel(id: string, partial: Partial<Omit<FakeChannel, 'id'>>): void {
-    this.state.removed.delete(id);
-    this.state.channels.set(id, { ...this.state.channels.get(id), ...partial });
-  }
-
-  /** Makes the channel vanish: every method answers `channel_not_found`. */
-  removeChannel(id: string): void {
-    this.state.removed.add(id);
-  }
-
-  /** Messages posted to a channel (a user id means the app's DM with them), thread replies included. */
-  messages(channelId: string): StoredMessage[] {
-    return [...(this.state.messages.get(this.state.resolveChannel(channelId)) ?? [])];
-  }
-
-  /** Every file announced by files.getUploadURLExternal (since the last reset), with its bytes once uploaded. */
-  files(): FakeFile[] {
-    return [...this.state.files.values()].map((f) => ({ ...f, channels: [...f.channels] }));
-  }
-
-  file(id: string): FakeFile | undefined {
-    const f = this.state.files.get(id);
-    return f && { ...f, channels: [...f.channels] };
-  }
-
-  /** Deletes a message as a user would, so later chat.update answers `message_not_found`. */
-  deleteMessage(channelId: string, ts: string): void {
-    const list = this.state.messages.get(this.state.resolveChannel(channelId));
-    const i = list?.findIndex((m) => m.ts === ts) ?? -1;
-    if (list && i >= 0) list.splice(i, 1);
   }
 
   /**
@@ -172,12 +135,17 @@ export class FakeSlack {
     return { held: pending.arrived.promise, release: () => pending.released.resolve() };
   }
 
-  issueTriggerId(): string {
-    return this.state.issueTrigger();
+  /** A trigger_id as an interaction payload carries it; with `userId`, a modal opened with it is that person's. */
+  issueTriggerId(userId?: string): string {
+    return this.state.issueTrigger(userId);
   }
 
-  issueResponseUrl(): string {
-    return `${this.origin}/response/${this.state.issueResponseUrl()}`;
+  /**
+   * A response_url as an interaction payload carries it. With `context` (who interacted, where, on which
+   * message), what the app POSTs there takes effect in the workspace (responses.ts); without, it is recorded.
+   */
+  issueResponseUrl(context?: ResponseContext): string {
+    return `${this.origin}/response/${this.state.issueResponseUrl(context)}`;
   }
 
   /** Bodies accepted on a response_url, in order. */
@@ -223,7 +191,9 @@ export class FakeSlack {
     if (path.startsWith('/api/'))
       return this.handleApi(path.slice('/api/'.length), req, body, res, arrivedAt);
     if (path.startsWith('/response/')) {
-      return send(res, answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body));
+      const reply = answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body);
+      this.changed();
+      return send(res, reply);
     }
     return send(res, json({ ok: false, error: 'not_found' }, 404));
   }
@@ -237,14 +207,18 @@ export class FakeSlack {
   ): Promise<void> {
     const args = { file_id: fileId, content_type: req.headers['content-type'] ?? '' };
     this.calls.push({ method: 'upload', args, at: arrivedAt });
-    if (req.method !== 'POST') return sendText(res, { status: 405, text: 'method not allowed' });
-    const failure = this.takeFailure('upload', args);
-    if (failure) {
-      const answer = uploadFailureAnswer(failure);
-      req.resume();
-      return answer === 'drop' ? void res.destroy() : sendText(res, answer);
+    try {
+      if (req.method !== 'POST') return sendText(res, { status: 405, text: 'method not allowed' });
+      const failure = this.takeFailure('upload', args);
+      if (failure) {
+        const answer = uploadFailureAnswer(failure);
+        req.resume();
+        return answer === 'drop' ? void res.destroy() : sendText(res, answer);
+      }
+      sendText(res, await receiveUpload(this.state, fileId, req));
+    } finally {
+      this.changed();
     }
-    sendText(res, await receiveUpload(this.state, fileId, req));
   }
 
   private async handleApi(
@@ -260,6 +234,8 @@ export class FakeSlack {
     this.calls.push(call);
     for (const p of problems) this.state.violation(`${method}: ${p}`);
     const reply = this.answer(method, args, token);
+    // Before any hold: the call has taken effect, whether or not its reply is withheld.
+    this.changed();
     const hold = this.holds.get(method)?.shift();
     if (hold) {
       hold.arrived.resolve(call);

@@ -1,6 +1,6 @@
 // The fake workspace: users, channels, messages, views, one-shot triggers and response_urls, and what went wrong.
 import { randomBytes } from 'node:crypto';
-import type { FakeChannel, FakeFile, FakeUser, StoredMessage, StoredView } from './types.ts';
+import type { FakeChannel, FakeFile, FakeUser, ResponseContext, StoredMessage, StoredView } from './types.ts';
 
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'B0FAKEBOT';
@@ -11,12 +11,16 @@ const RESPONSE_URL_USES = 5;
 interface Trigger {
   issuedAt: number;
   used: boolean;
+  /** Who interacted: a modal opened with this trigger is theirs. */
+  userId?: string;
 }
 
 interface ResponseUrl {
   issuedAt: number;
   uses: number;
   bodies: Record<string, unknown>[];
+  /** Where the interaction happened; without one, bodies are only recorded. */
+  context?: ResponseContext;
 }
 
 export class SlackState {
@@ -28,6 +32,10 @@ export class SlackState {
   readonly homes = new Map<string, string>();
   readonly triggers = new Map<string, Trigger>();
   readonly responseUrls = new Map<string, ResponseUrl>();
+  /** Ephemeral messages by channel, then by the one person who sees them. */
+  readonly ephemerals = new Map<string, Map<string, StoredMessage[]>>();
+  /** Each person's open modal: view ids, bottom (root) first. */
+  readonly modalStacks = new Map<string, string[]>();
   readonly tainted: string[] = [];
   /** Files by id, from files.getUploadURLExternal on. */
   readonly files = new Map<string, FakeFile>();
@@ -38,9 +46,8 @@ export class SlackState {
   violations: string[] = [];
   /** Bot scopes granted by the manifest; undefined = unknown (manifest missing), so no scope checks. */
   botScopes: Set<string> | undefined;
-  private lastTsMicros = 0;
-  private viewSeq = 0;
-  private fileSeq = 0;
+  /** The last ts, view and file ids handed out: saved with the workspace so a restored one never repeats them. */
+  readonly counters = { lastTsMicros: 0, viewSeq: 0, fileSeq: 0 };
 
   constructor(
     readonly teamId: string,
@@ -53,21 +60,21 @@ export class SlackState {
 
   /** Unique, increasing `seconds.micros` from the clock, like Slack's message ts. */
   nextTs(): string {
-    const micros = Math.max(this.now() * 1000, this.lastTsMicros + 1);
-    this.lastTsMicros = micros;
+    const micros = Math.max(this.now() * 1000, this.counters.lastTsMicros + 1);
+    this.counters.lastTsMicros = micros;
     const sec = Math.floor(micros / 1e6);
     return `${sec}.${String(micros % 1e6).padStart(6, '0')}`;
   }
 
   nextViewId(): string {
-    this.viewSeq += 1;
-    return `V${String(this.viewSeq).padStart(4, '0')}`;
+    this.counters.viewSeq += 1;
+    return `V${String(this.counters.viewSeq).padStart(4, '0')}`;
   }
 
   /** Slack file ids are `F` and ten more characters (F123ABC456 in the method docs). */
   nextFileId(): string {
-    this.fileSeq += 1;
-    return `F${String(this.fileSeq).padStart(10, '0')}`;
+    this.counters.fileSeq += 1;
+    return `F${String(this.counters.fileSeq).padStart(10, '0')}`;
   }
 
   newHash(): string {
@@ -125,10 +132,15 @@ export class SlackState {
     return this.messages.get(channel)?.find((m) => m.ts === ts);
   }
 
-  issueTrigger(): string {
+  issueTrigger(userId?: string): string {
     const id = `${Math.floor(this.now() / 1000)}.${randomBytes(5).toString('hex')}.${randomBytes(8).toString('hex')}`;
-    this.triggers.set(id, { issuedAt: this.now(), used: false });
+    this.triggers.set(id, { issuedAt: this.now(), used: false, ...(userId ? { userId } : {}) });
     return id;
+  }
+
+  /** The person whose interaction issued the trigger, when known. */
+  triggerUser(id: string | undefined): string | undefined {
+    return id === undefined ? undefined : this.triggers.get(id)?.userId;
   }
 
   /** Exchanges a trigger_id once within 3 s; answers Slack's error code (and records a violation) otherwise. */
@@ -151,9 +163,9 @@ export class SlackState {
     return undefined;
   }
 
-  issueResponseUrl(): string {
+  issueResponseUrl(context?: ResponseContext): string {
     const id = randomBytes(12).toString('hex');
-    this.responseUrls.set(id, { issuedAt: this.now(), uses: 0, bodies: [] });
+    this.responseUrls.set(id, { issuedAt: this.now(), uses: 0, bodies: [], ...(context ? { context } : {}) });
     return id;
   }
 
@@ -178,13 +190,24 @@ export class SlackState {
     return undefined;
   }
 
-  /** Clears what happened, keeps how the workspace is set up (users, channels, scopes, taints). */
+  /**
+   * Clears what happened, keeps how the workspace is set up (users, channels, scopes, taints) and the triggers
+   * and response_urls already handed out (a test may issue one before its reset).
+   */
   reset(): void {
     this.messages.clear();
+    this.ephemerals.clear();
     this.views.clear();
+    this.modalStacks.clear();
     this.homes.clear();
     this.files.clear();
     this.violations = [];
     for (const r of this.responseUrls.values()) r.bodies = [];
+  }
+
+  /** Forgets every trigger and response_url handed out: none works any more (a fresh sandbox workspace). */
+  forgetInteractions(): void {
+    this.triggers.clear();
+    this.responseUrls.clear();
   }
 }

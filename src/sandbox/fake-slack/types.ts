@@ -1,5 +1,4 @@
 // Shapes shared by the fake Slack Web API's parts.
-import type { RateLimits } from './rate-limits.ts';
 
 export type Args = Record<string, unknown>;
 
@@ -52,8 +51,10 @@ export interface StoredMessage {
   type: 'message';
   ts: string;
   channel: string;
+  /** The bot's user id for the app's messages, the person's for theirs (and the recipient, on an ephemeral). */
   user: string;
-  bot_id: string;
+  /** Set on the app's messages only: a person's message carries no bot_id. */
+  bot_id?: string;
   text: string;
   blocks?: unknown[];
   attachments?: unknown[];
@@ -63,6 +64,27 @@ export interface StoredMessage {
   /** A file share (files.completeUploadExternal with channel_id): the files, as Slack attaches them. */
   files?: unknown[];
   upload?: boolean;
+  /**
+   * On a thread's parent once it has replies, as conversations.history shows it
+   * (https://docs.slack.dev/reference/methods/conversations.history, threaded message in the example).
+   */
+  reply_count?: number;
+  reply_users_count?: number;
+  reply_users?: string[];
+  latest_reply?: string;
+}
+
+/**
+ * Where a response_url came from, so a POST to it acts as Slack applies it
+ * (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses): the person who
+ * interacted, their channel and, for a click on a message, that message (`ephemeral` when only they see it).
+ */
+export interface ResponseContext {
+  userId: string;
+  channelId: string;
+  messageTs?: string;
+  ephemeral?: boolean;
+  threadTs?: string;
 }
 
 /** A file announced by files.getUploadURLExternal, its bytes once POSTed, and where it was shared. */
@@ -123,4 +145,12 @@ export interface FakeSlackOptions {
    * they stream in, never held, so a benchmark measuring its own memory is not charged for the fake's copy.
    */
   uploads?: 'keep' | 'measure';
+}
+
+/** Slack's rate limits to enforce (src/sandbox/fake-slack/rate-limits.ts). */
+export interface RateLimits {
+  /** Calls per minute per method across the workspace (e.g. `{ 'chat.postMessage': 300, 'chat.update': 50 }`). */
+  perMinute?: Record<string, number>;
+  /** chat.postMessage per channel per second (Slack: about 1, short bursts allowed). */
+  postsPerChannelPerSecond?: number;
 }

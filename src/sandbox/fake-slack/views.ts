@@ -1,41 +1,35 @@
-// views.* methods: modals need a fresh trigger_id; updates honour `hash`; Home tabs are per user.
+// views.* methods: modals need a fresh trigger_id and belong to the person who interacted; updates honour
+// `hash`; Home tabs are per user.
+import { buildView, openModal, pushModal, replaceView } from './modals.ts';
 import { isRecord, str } from './parse.ts';
-import { BOT_ID, type SlackState } from './state.ts';
-import type { Args, Reply, StoredView } from './types.ts';
+import type { SlackState } from './state.ts';
+import type { Args, Reply } from './types.ts';
 
 const fail = (error: string): Reply => ({ ok: false, error });
 
-function build(s: SlackState, view: Args, id: string, extra: Partial<StoredView> = {}): StoredView {
-  return {
-    ...view,
-    id,
-    team_id: s.teamId,
-    app_id: 'A0FAKE',
-    bot_id: BOT_ID,
-    state: { values: {} },
-    private_metadata: str(view.private_metadata) ?? '',
-    callback_id: str(view.callback_id) ?? '',
-    root_view_id: id,
-    previous_view_id: null,
-    ...extra,
-    hash: s.newHash(),
-  };
-}
-
-function openLike(s: SlackState, a: Args, method: string, extra: Partial<StoredView> = {}): Reply {
+/** https://docs.slack.dev/reference/methods/views.open: a new modal for the person the trigger came from. */
+export function open(s: SlackState, a: Args): Reply {
   if (!isRecord(a.view)) return fail('invalid_arguments');
-  const refusal = s.useTrigger(str(a.trigger_id), method);
+  const triggerId = str(a.trigger_id);
+  const refusal = s.useTrigger(triggerId, 'views.open');
   if (refusal) return fail(refusal);
-  const id = s.nextViewId();
-  const view = build(s, a.view, id, extra);
-  s.views.set(id, view);
-  return { ok: true, view };
+  return { ok: true, view: openModal(s, a.view, s.triggerUser(triggerId)) };
 }
 
-export const open = (s: SlackState, a: Args): Reply => openLike(s, a, 'views.open');
+/** https://docs.slack.dev/reference/methods/views.push: onto that person's stack, at most 3 views deep. */
+export function push(s: SlackState, a: Args): Reply {
+  if (!isRecord(a.view)) return fail('invalid_arguments');
+  const triggerId = str(a.trigger_id);
+  const refusal = s.useTrigger(triggerId, 'views.push');
+  if (refusal) return fail(refusal);
+  const user = s.triggerUser(triggerId);
+  const view = pushModal(s, a.view, user);
+  if (view !== 'push_limit_reached') return { ok: true, view };
+  s.violation(`views.push: ${user}'s modal already holds 3 views (push_limit_reached)`);
+  return fail(view);
+}
 
-export const push = (s: SlackState, a: Args): Reply => openLike(s, a, 'views.push');
-
+/** https://docs.slack.dev/reference/methods/views.update: replaces the view in place; the stack is unchanged. */
 export function update(s: SlackState, a: Args): Reply {
   if (!isRecord(a.view)) return fail('invalid_arguments');
   const externalId = str(a.external_id);
@@ -46,9 +40,7 @@ export function update(s: SlackState, a: Args): Reply {
   // Tests hand-build view_submission payloads with their own view ids, so unknown ids are accepted.
   const hash = str(a.hash);
   if (current && hash && hash !== current.hash) return fail('hash_conflict');
-  const view = build(s, a.view, id, { root_view_id: current?.root_view_id ?? id });
-  s.views.set(id, view);
-  return { ok: true, view };
+  return { ok: true, view: replaceView(s, id, a.view) };
 }
 
 export function publish(s: SlackState, a: Args): Reply {
@@ -60,7 +52,7 @@ export function publish(s: SlackState, a: Args): Reply {
   const hash = str(a.hash);
   if (current && hash && hash !== current.hash) return fail('hash_conflict');
   const id = currentId ?? s.nextViewId();
-  const view = build(s, a.view, id, { user_id: userId });
+  const view = buildView(s, a.view, id, { user_id: userId });
   s.views.set(id, view);
   s.homes.set(userId, id);
   return { ok: true, view };

@@ -1,0 +1,113 @@
+// Redis for the sandbox (SPEC §2.11): REDIS_URL if it answers; else a private redis-server on a free port with
+// its data under .sandbox/ (kept between runs); else a message saying how to get one.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+
+export interface SandboxRedis {
+  url: string;
+  /** Where it came from, for the start-up banner. */
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export class NoRedis extends Error {}
+
+const HOW_TO_GET_REDIS = [
+  'Install Redis (Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) and run',
+  'npm run sandbox again (it starts a private redis-server itself), or point it at a running Redis:',
+  '  REDIS_URL=redis://127.0.0.1:6379 npm run sandbox',
+].join('\n');
+
+/** True when a PING at `url` gets an answer within 2 s. */
+export async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function startPrivate(dataDir: string): Promise<SandboxRedis> {
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  // Append-only, so a backlog built in the sandbox survives a restart; loopback only.
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dataDir,
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+  ];
+  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const started = await new Promise<boolean>((done) => {
+    child.once('error', () => done(false));
+    child.once('spawn', () => done(true));
+  });
+  if (!started)
+    throw new NoRedis(
+      `No Redis: REDIS_URL is not set and redis-server is not installed.\n${HOW_TO_GET_REDIS}`,
+    );
+  for (let i = 0; i < 50; i++) {
+    if (await answers(url)) {
+      return {
+        url,
+        origin: `a private redis-server on port ${port}, data in ${dataDir}`,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      };
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new NoRedis(`redis-server did not start on port ${port}.\n${HOW_TO_GET_REDIS}`);
+}
+
+export async function sandboxRedis(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  say: (line: string) => void,
+): Promise<SandboxRedis> {
+  const given = env.REDIS_URL?.trim();
+  if (given) {
+    if (await answers(given))
+      return { url: given, origin: `REDIS_URL (${given})`, stop: async () => undefined };
+    say(`REDIS_URL=${given} does not answer; starting a private redis-server instead.`);
+  }
+  return startPrivate(resolve(dataDir));
+}
