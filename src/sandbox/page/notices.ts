@@ -5,6 +5,8 @@ import { el } from './dom.ts';
 
 /** Only the latest few: older answers are history, not news. */
 const MAX_TOASTS = 4;
+/** An answer that went well fades after a while; an error stays until dismissed, so it is not missed. */
+const INFO_TOAST_MS = 6000;
 
 /** The toasts: the stand-in's notices as they first arrive, and the page's own (refusals, lost connection). */
 export interface Toasts {
@@ -19,25 +21,34 @@ export function createToasts(container: HTMLElement): Toasts {
   const dismissed = new Set<number>();
   // The page's own notices count down from -1, so they never collide with the stand-in's.
   let ownId = 0;
+  const fadeLater = (notice: SandboxNotice) => {
+    if (notice.level === 'info') setTimeout(() => dismiss(notice.id), INFO_TOAST_MS);
+  };
+  const dismiss = (id: number) => {
+    dismissed.add(id);
+    draw();
+  };
   const draw = () => {
     const visible = [...arrivals.values()]
       .filter(({ notice }) => !dismissed.has(notice.id))
       .sort((a, b) => a.at - b.at)
       .map(({ notice }) => notice);
-    renderToasts(container, visible, (id) => {
-      dismissed.add(id);
-      draw();
-    });
+    renderToasts(container, visible, dismiss);
   };
   return {
     notify: (level, text) => {
       ownId--;
-      arrivals.set(ownId, { notice: { id: ownId, level, text }, at: Date.now() });
+      const notice = { id: ownId, level, text };
+      arrivals.set(ownId, { notice, at: Date.now() });
+      fadeLater(notice);
       draw();
     },
     sync: (notices) => {
-      for (const notice of notices)
-        if (!arrivals.has(notice.id)) arrivals.set(notice.id, { notice, at: Date.now() });
+      for (const notice of notices) {
+        if (arrivals.has(notice.id)) continue;
+        arrivals.set(notice.id, { notice, at: Date.now() });
+        fadeLater(notice);
+      }
       draw();
     },
     clear: () => {
