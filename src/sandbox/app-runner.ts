@@ -10,6 +10,18 @@ import { startWorkers } from '../start-workers.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import type { AppEndpoint } from './session.ts';
 
+/** How long a stop or reset waits for requests and jobs in progress, as `npm start` does on SIGTERM but shorter. */
+const DRAIN_MS = 10_000;
+
+/** Settles when `work` does, or after `ms` at the latest. */
+function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work.then(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 export interface SandboxApp extends AppEndpoint {
   stop(): Promise<void>;
 }
@@ -60,6 +72,10 @@ export async function startSandboxApp(
       signingSecret,
       deps,
       async stop() {
+        // Work already taken finishes first (a filing still posting its vote panel, a refresh, a digest): cut off,
+        // it would leave a card without its thread, or write keys after a reset deleted them.
+        deps.lifecycle.startDraining();
+        await atMost(Promise.allSettled(running.map((r) => r.drain?.())), DRAIN_MS);
         for (const r of running.reverse()) await r.stop().catch(() => undefined);
         await deps.close();
       },

@@ -21,7 +21,12 @@ const SandboxEnv = z.object({
       /^[A-Za-z0-9_.:-]{1,64}$/,
       'SANDBOX_PREFIX must be 1–64 letters, digits, dots, colons, dashes or underscores',
     )
-    .default('sandbox'),
+    .default('sandbox')
+    // A reset deletes every key under the prefix: never the app's own data.
+    .refine(
+      (prefix) => prefix !== (process.env.REDIS_PREFIX ?? 'debt'),
+      "SANDBOX_PREFIX must differ from the app's own key prefix (REDIS_PREFIX, default debt): a reset deletes every key under it",
+    ),
   /** Where the private Redis and the saved workspace live; tests point it at a temporary directory. */
   SANDBOX_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),

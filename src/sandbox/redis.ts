@@ -52,7 +52,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPrivate(dataDir: string): Promise<SandboxRedis> {
+/** `given`: the REDIS_URL that did not answer, so the message says what was tried rather than "not set". */
+async function startPrivate(dataDir: string, given: string | undefined): Promise<SandboxRedis> {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
@@ -74,10 +75,10 @@ async function startPrivate(dataDir: string): Promise<SandboxRedis> {
     child.once('error', () => done(false));
     child.once('spawn', () => done(true));
   });
-  if (!started)
-    throw new NoRedis(
-      `No Redis: REDIS_URL is not set and redis-server is not installed.\n${HOW_TO_GET_REDIS}`,
-    );
+  if (!started) {
+    const tried = given ? `REDIS_URL=${given} does not answer` : 'REDIS_URL is not set';
+    throw new NoRedis(`No Redis: ${tried} and redis-server is not installed.\n${HOW_TO_GET_REDIS}`);
+  }
   for (let i = 0; i < 50; i++) {
     if (await answers(url)) {
       return {
@@ -109,5 +110,5 @@ export async function sandboxRedis(
       return { url: given, origin: `REDIS_URL (${given})`, stop: async () => undefined };
     say(`REDIS_URL=${given} does not answer; starting a private redis-server instead.`);
   }
-  return startPrivate(resolve(dataDir));
+  return startPrivate(resolve(dataDir), given);
 }

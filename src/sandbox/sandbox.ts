@@ -124,8 +124,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   };
   const shutDown = async () => {
-    saver.stop();
+    // Saved after the app stops: what it finished posting while draining belongs in the saved workspace.
     await app.stop();
+    saver.stop();
     await fake.close();
     admin.disconnect();
     await closeServer();

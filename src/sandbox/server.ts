@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import { isPageRequest, PAGE_REQUESTS, type PageRequestName } from './page-api.ts';
 import { SandboxRefusal, type SandboxSession } from './session.ts';
 import { PEOPLE } from './workspace.ts';
@@ -38,6 +39,19 @@ export async function buildPageAssets(): Promise<PageAssets> {
   };
 }
 
+/**
+ * A request no page sends (not JSON, too large, a bad query): answered with its HTTP status, unlike a refusal,
+ * which is Slack's answer to something a person did and comes back as `{ ok: false }` with 200.
+ */
+class BadRequest extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface SandboxHandlers {
   session: () => SandboxSession;
   reset: (demo: boolean) => Promise<string>;
@@ -55,13 +69,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new SandboxRefusal('request too large');
+    if (size > MAX_BODY) throw new BadRequest(413, 'request too large');
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new SandboxRefusal('the body is not JSON');
+    throw new BadRequest(400, 'bad request: the body is not JSON');
   }
 }
 
@@ -108,6 +122,23 @@ async function perform(handlers: SandboxHandlers, name: PageRequestName, body: u
   }
 }
 
+/** The first problem zod found, with where it is (`source.kind: …`), so a 400 names the field. */
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** A path segment decoded, or null for a malformed escape (`%E0%A4%A`): a file nobody has, not a crash. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch (error) {
+    if (error instanceof URIError) return null;
+    throw error;
+  }
+}
+
 async function route(
   assets: PageAssets,
   handlers: SandboxHandlers,
@@ -126,11 +157,16 @@ async function route(
       const session = handlers.session();
       const user = url.searchParams.get('user') ?? '';
       const me = PEOPLE.some((p) => p.id === user) ? user : (PEOPLE[0]?.id ?? '');
-      await changeAfter(session, Number(url.searchParams.get('after') ?? -1), req);
+      const after = Number(url.searchParams.get('after') ?? -1);
+      // NaN would never be passed: the poll would hang for its whole time instead of saying what is wrong.
+      if (!Number.isInteger(after))
+        throw new BadRequest(400, 'bad request: after must be a state version (a whole number, or -1)');
+      await changeAfter(session, after, req);
       return reply(res, 200, workspaceFor(handlers.session(), me));
     }
     if (path.startsWith('/sandbox/files/')) {
-      const file = handlers.session().fake.file(decodeURIComponent(path.slice('/sandbox/files/'.length)));
+      const id = decoded(path.slice('/sandbox/files/'.length));
+      const file = id === null ? undefined : handlers.session().fake.file(id);
       if (!file?.uploaded) return reply(res, 404, { ok: false, error: 'file_not_found' });
       const type = file.imageType
         ? `image/${file.imageType}`
@@ -147,7 +183,7 @@ async function route(
   const body = await readJson(req);
   const parsed = PAGE_REQUESTS[name].safeParse(body);
   if (!parsed.success)
-    return reply(res, 400, { ok: false, error: `bad request: ${parsed.error.issues[0]?.message}` });
+    return reply(res, 400, { ok: false, error: `bad request: ${issueText(parsed.error)}` });
   const answer = await perform(handlers, name, parsed.data);
   return reply(res, 200, { ok: true, ...(typeof answer === 'object' && answer !== null ? answer : {}) });
 }
@@ -157,6 +193,11 @@ export function createSandboxServer(assets: PageAssets, handlers: SandboxHandler
     route(assets, handlers, req, res).catch((error: unknown) => {
       // A refusal is Slack's answer to what the person did; anything else is a bug worth its message.
       if (error instanceof SandboxRefusal) return reply(res, 200, { ok: false, error: error.message });
+      if (error instanceof BadRequest) {
+        // The rest of a body too large to read is still on its way: the connection cannot carry another request.
+        if (error.status === 413 && !res.headersSent) res.setHeader('connection', 'close');
+        return reply(res, error.status, { ok: false, error: error.message });
+      }
       process.stderr.write(
         `sandbox: ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}\n`,
       );

@@ -168,7 +168,11 @@ describe.skipIf(!browserAvailable && !browserRequired)('the sandbox in a browser
     const image = page.locator('[data-ephemeral="true"] img[src^="/sandbox/files/"]').last();
     await image.waitFor(WAIT);
     await page.waitForFunction(
-      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+      // The test's tsconfig has no DOM types: the image element is read by the two fields that matter.
+      (img) => {
+        const shown = img as unknown as { complete: boolean; naturalWidth: number };
+        return shown.complete && shown.naturalWidth > 0;
+      },
       await image.elementHandle(),
     );
     await image.scrollIntoViewIfNeeded();
