@@ -63,6 +63,11 @@ export interface SandboxNotice {
 export interface SandboxState {
   /** Bumped on every change; `GET /sandbox/state?user=U&after=N` waits (up to ~20 s) until it exceeds N. */
   version: number;
+  /**
+   * A random id, new for every sandbox process and every reset. Under a new one, versions and ids (views,
+   * notices, message ts) may start over: the page forgets what it cached and takes whatever version it is sent.
+   */
+  bootId: string;
   team: { id: string; name: string };
   /** The viewer (the user switcher's choice). */
   me: string;

@@ -2,9 +2,9 @@
 // a production process that lost its tokens must fail, not serve a fake Slack.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { buildPageAssets } from './page-assets.ts';
 import { NoRedis, type SandboxRedis, sandboxRedis } from './redis.ts';
 import { startSandbox } from './sandbox.ts';
-import { buildPageAssets } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,10 +1,10 @@
 // Redis for the sandbox (SPEC §2.11): REDIS_URL if it answers; else a private redis-server on a free port with
 // its data under .sandbox/ (kept between runs); else a message saying how to get one.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port.ts';
 
 export interface SandboxRedis {
   url: string;
@@ -40,21 +40,40 @@ export async function answers(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
+/** Where the private server's port is noted, so a server left behind by a killed sandbox is found again. */
+const portFile = (dataDir: string) => join(dataDir, 'redis.port');
+
+/**
+ * A private server an earlier sandbox left running (killed with SIGKILL, say): reused rather than a second server
+ * started on the same AOF directory. Stopped with SHUTDOWN, which writes its AOF out first.
+ */
+async function leftRunning(dataDir: string): Promise<SandboxRedis | null> {
+  let port: number;
+  try {
+    port = Number(readFileSync(portFile(dataDir), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  const url = `redis://127.0.0.1:${port}`;
+  if (!Number.isInteger(port) || !(await answers(url))) return null;
+  return {
+    url,
+    origin: `the private redis-server left running on port ${port}, data in ${dataDir}`,
+    async stop() {
+      const admin = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+      admin.on('error', () => undefined);
+      await admin.call('SHUTDOWN').catch(() => undefined);
+      admin.disconnect();
+      rmSync(portFile(dataDir), { force: true });
+    },
+  };
 }
 
 /** `given`: the REDIS_URL that did not answer, so the message says what was tried rather than "not set". */
 async function startPrivate(dataDir: string, given: string | undefined): Promise<SandboxRedis> {
   mkdirSync(dataDir, { recursive: true });
+  const reused = await leftRunning(dataDir);
+  if (reused) return reused;
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   // Append-only, so a backlog built in the sandbox survives a restart; loopback only.
@@ -79,20 +98,27 @@ async function startPrivate(dataDir: string, given: string | undefined): Promise
     const tried = given ? `REDIS_URL=${given} does not answer` : 'REDIS_URL is not set';
     throw new NoRedis(`No Redis: ${tried} and redis-server is not installed.\n${HOW_TO_GET_REDIS}`);
   }
+  // However this process ends (an uncaught error included), its server does not outlive it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   for (let i = 0; i < 50; i++) {
     if (await answers(url)) {
+      writeFileSync(portFile(dataDir), `${port}\n`);
       return {
         url,
         origin: `a private redis-server on port ${port}, data in ${dataDir}`,
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            process.off('exit', killOnExit);
+            rmSync(portFile(dataDir), { force: true });
+            if (exited()) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
       };
     }
-    if (child.exitCode !== null) break;
+    if (exited()) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');

@@ -32,6 +32,16 @@ function identity(who: PayloadIdentity, person: Person) {
   return { ...base, user: { ...base.user, username: person.name, name: person.name } };
 }
 
+/** The fields every interaction payload starts with: its type, who acted, the app and the legacy token. */
+function interaction(
+  type: string,
+  who: PayloadIdentity,
+  person: Person,
+  rest: Record<string, unknown>,
+): string {
+  return interactionBody({ type, ...identity(who, person), api_app_id: APP_ID, token: TOKEN, ...rest });
+}
+
 /** Slack's `action_ts` / `event_ts`: seconds with microseconds. */
 const stamp = (): string => (Date.now() / 1000).toFixed(6);
 
@@ -87,11 +97,7 @@ export function messageActionBody(
     responseUrl: string;
   },
 ): string {
-  return interactionBody({
-    type: 'block_actions',
-    ...identity(a.who, a.person),
-    api_app_id: APP_ID,
-    token: TOKEN,
+  return interaction('block_actions', a.who, a.person, {
     container: {
       type: 'message',
       message_ts: a.message.ts,
@@ -111,11 +117,7 @@ export function messageActionBody(
 export function viewActionBody(
   a: ActionInput & { view: StoredView; teamId: string; values: unknown },
 ): string {
-  return interactionBody({
-    type: 'block_actions',
-    ...identity(a.who, a.person),
-    api_app_id: APP_ID,
-    token: TOKEN,
+  return interaction('block_actions', a.who, a.person, {
     container: { type: 'view', view_id: a.view.id },
     trigger_id: a.triggerId,
     view: viewWithState(a.view, a.teamId, a.values),
@@ -136,11 +138,7 @@ export function submissionBody(s: {
   triggerId: string;
   responseUrls: { block_id: string; action_id: string; channel_id: string; response_url: string }[];
 }): string {
-  return interactionBody({
-    type: 'view_submission',
-    ...identity(s.who, s.person),
-    api_app_id: APP_ID,
-    token: TOKEN,
+  return interaction('view_submission', s.who, s.person, {
     trigger_id: s.triggerId,
     view: viewWithState(s.view, s.teamId, s.values),
     response_urls: s.responseUrls,
@@ -154,11 +152,7 @@ export function closedBody(c: {
   view: StoredView;
   teamId: string;
 }): string {
-  return interactionBody({
-    type: 'view_closed',
-    ...identity(c.who, c.person),
-    api_app_id: APP_ID,
-    token: TOKEN,
+  return interaction('view_closed', c.who, c.person, {
     view: viewWithState(c.view, c.teamId, {}),
     is_cleared: false,
   });
@@ -188,7 +182,7 @@ export function shortcutBody(s: {
     trigger_id: s.triggerId,
     response_url: s.responseUrl,
     message_ts: s.message.ts,
-    message: { type: 'message', user: s.message.user, ts: s.message.ts, text: s.message.text },
+    message: publicMessage(s.message),
   });
 }
 
@@ -202,11 +196,7 @@ export function suggestionRequestBody(s: {
   view: StoredView | undefined;
   teamId: string;
 }): string {
-  return interactionBody({
-    type: 'block_suggestion',
-    ...identity(s.who, s.person),
-    api_app_id: APP_ID,
-    token: TOKEN,
+  return interaction('block_suggestion', s.who, s.person, {
     action_id: s.actionId,
     block_id: s.blockId,
     value: s.value,

@@ -11,9 +11,10 @@ import { deleteByPrefix } from './delete-by-prefix.ts';
 import { seedDemoWorkspace } from './demo-data.ts';
 import { BOT_USER_ID, FakeSlack } from './fake-slack.ts';
 import { readManifestShortcuts } from './manifest-shortcuts.ts';
+import type { PageAssets } from './page-assets.ts';
 import { autosave, readSaved, savedPath } from './saved-state.ts';
-import { createSandboxServer, type PageAssets } from './server.ts';
-import { SandboxRefusal, SandboxSession } from './session.ts';
+import { createSandboxServer } from './server.ts';
+import { NotReady, SandboxRefusal, SandboxSession } from './session.ts';
 import { CHANNEL_SPECS, PEOPLE, SANDBOX_TEAM } from './workspace.ts';
 
 const MANIFEST = fileURLToPath(new URL('../../manifest.yml', import.meta.url));
@@ -36,6 +37,11 @@ export interface Sandbox {
 }
 
 /** The run id a seeded (or emptied) workspace leaves in Redis; the saved stand-in workspace carries the same. */
+const STARTING = 'The sandbox is still starting.';
+const RESETTING = 'The sandbox is resetting; try again in a moment.';
+/** The stand-in's call log is for tests; the sandbox keeps only the latest calls, for error messages. */
+const RECENT_CALLS = 200;
+
 const seededKey = (prefix: string) => `${prefix}:sandbox:seeded`;
 
 function setUpWorkspace(fake: FakeSlack): void {
@@ -61,12 +67,12 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let session: SandboxSession | undefined;
   let reset: (demo: boolean) => Promise<string> = async () => {
-    throw new SandboxRefusal('The sandbox is still starting.');
+    throw new NotReady(STARTING);
   };
   // Bound first, so a busy port is reported before anything else starts.
   const server = createSandboxServer(options.assets, {
     session: () => {
-      if (!session) throw new SandboxRefusal('The sandbox is still starting.');
+      if (!session) throw new NotReady(STARTING);
       return session;
     },
     reset: (demo) => reset(demo),
@@ -77,37 +83,43 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await new Promise<void>((done) => server.close(() => done()));
   };
 
-  const fake = await FakeSlack.start({ teamId: SANDBOX_TEAM, manifestPath: MANIFEST });
+  const fake = await FakeSlack.start({
+    teamId: SANDBOX_TEAM,
+    manifestPath: MANIFEST,
+    // A long session must not keep every call's arguments: the page never reads them.
+    recordCalls: RECENT_CALLS,
+  });
   setUpWorkspace(fake);
+  const admin = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
+  admin.on('error', () => undefined);
   const startApp = (prepare?: (deps: Runtime) => Promise<void>) =>
     startSandboxApp(
       { fake, redisUrl: options.redisUrl, prefix: options.prefix, logLevel: options.logLevel },
       prepare,
     );
-  let app: SandboxApp;
-  try {
-    app = await startApp();
-  } catch (error) {
-    await fake.close();
-    await closeServer();
-    throw error;
-  }
-  const current = new SandboxSession(fake, () => app, readManifestShortcuts(MANIFEST));
-  const admin = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-  admin.on('error', () => undefined);
+  let app: SandboxApp | undefined;
+  const current = new SandboxSession(
+    fake,
+    () => {
+      if (!app) throw new NotReady(current.resetting ? RESETTING : STARTING);
+      return app;
+    },
+    readManifestShortcuts(MANIFEST),
+  );
   const file = savedPath(options.dataDir, options.prefix);
   let runId = '';
   const saver = autosave(fake, file, () => runId);
-  let resetting = false;
+
   reset = async (demo: boolean): Promise<string> => {
-    if (resetting) throw new SandboxRefusal('A reset is already under way.');
-    resetting = true;
+    if (current.resetting) throw new SandboxRefusal('A reset is already under way.');
+    current.resetting = true;
     try {
-      await app.stop();
+      await app?.stop();
+      app = undefined;
       await deleteByPrefix(admin, `${options.prefix}:`);
       fake.resetWorkspace();
       setUpWorkspace(fake);
-      current.viewErrors.clear();
+      current.renewed();
       let said = 'The workspace is empty: file the first item with /debt.';
       app = await startApp(async (deps) => {
         if (!demo) return;
@@ -120,12 +132,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       current.notify('info', said);
       return said;
     } finally {
-      resetting = false;
+      current.resetting = false;
     }
   };
   const shutDown = async () => {
     // Saved after the app stops: what it finished posting while draining belongs in the saved workspace.
-    await app.stop();
+    await app?.stop();
     saver.stop();
     await fake.close();
     admin.disconnect();
@@ -134,12 +146,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   try {
     // The cards live in the stand-in, the items in Redis: an earlier run's workspace comes back only when both
-    // are from the same run; otherwise the demo backlog starts afresh.
-    const saved = readSaved(file);
-    const marker = await admin.get(seededKey(options.prefix));
-    if (saved && marker === saved.runId) {
-      runId = saved.runId;
-      fake.restoreWorkspace(saved.workspace);
+    // are from the same run; otherwise the demo backlog starts afresh. Restored before the app starts, so jobs
+    // already due (a digest slot missed while the sandbox was down) run against the restored messages.
+    if (await restored(fake, file, await admin.get(seededKey(options.prefix)))) {
+      runId = readSaved(file)?.runId ?? '';
+      app = await startApp();
     } else await reset(true);
   } catch (error) {
     await shutDown();
@@ -147,4 +158,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
   session = current;
   return { url: `http://localhost:${port}`, session: current, stop: shutDown };
+}
+
+/** Restores the saved workspace when it belongs to the Redis data (same run id); false when it cannot. */
+async function restored(fake: FakeSlack, file: string, marker: string | null): Promise<boolean> {
+  const saved = readSaved(file);
+  if (!saved || marker === null || marker !== saved.runId) return false;
+  try {
+    fake.restoreWorkspace(saved.workspace);
+    return true;
+  } catch (error) {
+    process.stderr.write(
+      `sandbox: the saved workspace in ${file} could not be restored (${error instanceof Error ? error.message : String(error)}); starting from the demo backlog\n`,
+    );
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
 // Saved a second after each change and on stop; tied to the Redis data by a run id both hold.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FakeSlack, SavedWorkspace } from './fake-slack.ts';
+import { type FakeSlack, parseSavedWorkspace, type SavedWorkspace } from './fake-slack.ts';
 
 export interface SavedSandbox {
   /** Written with the same value to Redis when the workspace was seeded or emptied. */
@@ -16,14 +16,18 @@ export function savedPath(dir: string, prefix: string): string {
   return join(dir, `${prefix.replace(/[^A-Za-z0-9_.-]/g, '_')}.slack.json`);
 }
 
-/** The saved sandbox, or null when there is none or it cannot be read (then the demo starts afresh). */
+/** The saved sandbox, or null when there is none or it is not one this version wrote (the demo starts afresh). */
 export function readSaved(path: string): SavedSandbox | null {
+  let raw: unknown;
   try {
-    const saved = JSON.parse(readFileSync(path, 'utf8')) as Partial<SavedSandbox>;
-    return typeof saved.runId === 'string' && saved.workspace?.v === 1 ? (saved as SavedSandbox) : null;
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return null;
   }
+  if (typeof raw !== 'object' || raw === null || !('runId' in raw) || typeof raw.runId !== 'string')
+    return null;
+  const workspace = 'workspace' in raw ? parseSavedWorkspace(raw.workspace) : null;
+  return workspace ? { runId: raw.runId, workspace } : null;
 }
 
 function write(path: string, saved: SavedSandbox): void {

@@ -1,7 +1,7 @@
 // What the sandbox page asks for, done as Slack would: each person's command, click, submission, shortcut or
 // Home visit becomes the signed request Slack sends the app, and the app's ack takes effect in the stand-in.
-import type { Queue } from 'bullmq';
-import { JOB_NAMES } from '../../jobs/contracts.ts';
+import { randomUUID } from 'node:crypto';
+import { escapeMrkdwn } from '../../blocks/kit.ts';
 import type { Runtime } from '../deps.ts';
 import type {
   ActionRequest,
@@ -15,6 +15,7 @@ import type {
   SubmitRequest,
 } from './contract.ts';
 import { type Delivery, deliver } from './deliver.ts';
+import { isRecord } from './fake-slack/parse.ts';
 import type { FakeSlack, StoredMessage, StoredView } from './fake-slack.ts';
 import {
   closedBody,
@@ -28,6 +29,8 @@ import {
   suggestionRequestBody,
   viewActionBody,
 } from './requests.ts';
+import { runDigestNow } from './run-digest.ts';
+import { NotReady, SandboxRefusal } from './session-errors.ts';
 import { SANDBOX_DOMAIN, visibleTo } from './workspace.ts';
 
 /** The running app the session talks to; replaced on reset. */
@@ -37,19 +40,28 @@ export interface AppEndpoint {
   deps: Runtime;
 }
 
-/** A refusal the page shows: Slack's error code where Slack has one. */
-export class SandboxRefusal extends Error {}
+export { NotReady, SandboxRefusal };
 
 const MAX_NOTICES = 20;
-/** How long "Run digest now" waits for the worker to finish the job before saying it is still running. */
-const DIGEST_WAIT_MS = 30_000;
+const RESETTING = 'The sandbox is resetting; try again in a moment.';
 
-/** Slack stores what people type with `&`, `<`, `>` escaped (SPEC §3.2 "Text from Slack"). */
-const asTyped = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Slack stores what people type with `&`, `<`, `>` escaped (SPEC §3.2 "Text from Slack"): the same three. */
+const asTyped = escapeMrkdwn;
+
+/** A notice and whom it is for (undefined: everyone, e.g. a reset). */
+interface Addressed {
+  notice: SandboxNotice;
+  userId: string | undefined;
+}
 
 export class SandboxSession {
-  readonly notices: SandboxNotice[] = [];
+  private readonly notices: Addressed[] = [];
+  /** A random id per start and per reset: the page drops what it cached of an earlier workspace. */
+  bootId = randomUUID();
+  /** Set while a reset replaces the app and the workspace: requests are refused until it is done. */
+  resetting = false;
+  /** Bumped by each reset: an answer that arrives after one belongs to a workspace that no longer exists. */
+  private generation = 0;
   /** `response_action: errors` of each view's last submission, shown under its inputs. */
   readonly viewErrors = new Map<string, Record<string, string>>();
   private noticeSeq = 0;
@@ -74,9 +86,23 @@ export class SandboxSession {
     return () => this.listeners.delete(listener);
   }
 
-  notify(level: SandboxNotice['level'], text: string): void {
+  /** Notices `userId` sees: their own and everyone's. */
+  noticesFor(userId: string): SandboxNotice[] {
+    return this.notices.filter((n) => n.userId === undefined || n.userId === userId).map((n) => n.notice);
+  }
+
+  /** Starts a fresh workspace's life: new boot id, answers in flight dropped. */
+  renewed(): void {
+    this.bootId = randomUUID();
+    this.generation += 1;
+    this.viewErrors.clear();
+    this.bumps += 1;
+    this.changed();
+  }
+
+  notify(level: SandboxNotice['level'], text: string, userId?: string): void {
     this.noticeSeq += 1;
-    this.notices.push({ id: this.noticeSeq, level, text });
+    this.notices.push({ notice: { id: this.noticeSeq, level, text }, userId });
     if (this.notices.length > MAX_NOTICES) this.notices.shift();
     this.bumps += 1;
     this.changed();
@@ -168,14 +194,11 @@ export class SandboxSession {
       responseUrls: this.responseUrlsFor(person.id, view, req.values),
     });
     const delivery = await this.send(body);
-    if (!delivery.ok) {
-      // Slack keeps the modal open and says it could not reach the app.
-      this.notify(
-        'error',
+    // Slack keeps the modal open and says it could not reach the app.
+    if (!delivery.ok)
+      throw new SandboxRefusal(
         `We had some trouble connecting (${delivery.error}: ${delivery.detail}). Try again?`,
       );
-      throw new SandboxRefusal(delivery.error);
-    }
     const { errors } = this.fake.answerSubmission(person.id, view.id, delivery.json);
     if (errors) this.viewErrors.set(view.id, errors);
     else this.viewErrors.delete(view.id);
@@ -187,12 +210,11 @@ export class SandboxSession {
   async close(req: CloseRequest): Promise<void> {
     const person = this.person(req.user);
     const view = this.modal(person.id, req.viewId);
+    // Slack closes the modal whatever the app answers to view_closed (or if it does not answer at all).
     if (view.notify_on_close === true)
-      this.acked(
-        await this.send(closedBody({ who: this.who(person), person, view, teamId: this.fake.teamId })),
-        'closing',
-      );
+      await this.send(closedBody({ who: this.who(person), person, view, teamId: this.fake.teamId }));
     this.fake.closeModal(person.id, view.id);
+    this.viewErrors.delete(view.id);
   }
 
   async shortcut(req: ShortcutRequest): Promise<void> {
@@ -231,6 +253,8 @@ export class SandboxSession {
       teamId: this.fake.teamId,
     });
     const answer = this.acked(await this.send(body), 'the options');
+    // Checked as Slack checks it (100 options, 75-character texts and values): a breach shows in the panel.
+    this.fake.checkOptions(answer);
     return isRecord(answer) ? answer : { options: [] };
   }
 
@@ -248,45 +272,30 @@ export class SandboxSession {
   async digest(req: DigestRequest): Promise<string> {
     this.person(req.user);
     const channel = this.channel(req.user, req.channel);
-    const { deps } = this.app();
-    const teamId = this.fake.teamId;
-    const settings = await deps.settings.find(teamId, channel.id);
-    if (!settings?.digestEnabled)
-      throw new SandboxRefusal(
-        `#${channel.name} has no weekly digest: turn it on with /debt config in the channel.`,
-      );
-    const now = Date.now();
-    const job = await deps.digestQueue.add(
-      JOB_NAMES.digest,
-      { v: 1, teamId, channelId: channel.id },
-      {
-        jobId: `sandbox-digest-${teamId}-${channel.id}-${now}`,
-        prevMillis: now,
-        attempts: 3,
-        removeOnComplete: 50,
-      },
-    );
-    const outcome = await waitForJob(deps.digestQueue, job.id ?? '', DIGEST_WAIT_MS);
-    const said = digestOutcomeText(outcome, channel.name);
-    this.notify(outcome === 'posted' ? 'info' : 'error', said);
-    return said;
+    if (this.resetting) throw new NotReady(RESETTING);
+    const said = await runDigestNow(this.app().deps, this.fake.teamId, channel);
+    this.notify(said.posted ? 'info' : 'error', said.text, req.user);
+    return said.text;
   }
 
   private changed(): void {
     for (const listener of this.listeners) listener();
   }
 
+  /** Delivers to the app; refused while a reset runs, and dropped if one happened while it was on its way. */
   private async send(body: string): Promise<Delivery> {
+    if (this.resetting) throw new NotReady(RESETTING);
+    const generation = this.generation;
     const app = this.app();
-    return deliver(app.events, app.signingSecret, body);
+    const delivery = await deliver(app.events, app.signingSecret, body);
+    if (generation !== this.generation) throw new NotReady('The workspace was reset meanwhile.');
+    return delivery;
   }
 
   /** The ack's body, or a refusal worded as Slack words it when the app did not answer in time. */
   private acked(delivery: Delivery, what: string): unknown {
     if (delivery.ok) return delivery.json;
-    const text = `${what} failed with the error "${delivery.error}" (${delivery.detail})`;
-    this.notify('error', text);
-    throw new SandboxRefusal(delivery.error);
+    throw new SandboxRefusal(`${what} failed with the error "${delivery.error}" (${delivery.detail})`);
   }
 
   private person(id: string): Person {
@@ -346,37 +355,9 @@ export class SandboxSession {
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function messageOf(answer: Record<string, unknown>): { text?: string; blocks?: unknown[] } {
   return {
     ...(typeof answer.text === 'string' ? { text: answer.text } : {}),
     ...(Array.isArray(answer.blocks) ? { blocks: answer.blocks } : {}),
   };
-}
-
-/** The job's return value once it completed, `failed: <reason>`, or `running` if it outlasts `ms`. */
-async function waitForJob(queue: Queue, id: string, ms: number): Promise<string> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const job = await queue.getJob(id);
-    const state = job ? await job.getState() : 'unknown';
-    if (job && state === 'completed') return String(job.returnvalue);
-    if (job && state === 'failed') return `failed: ${job.failedReason}`;
-    // Postponed (delayed) jobs are waiting on Slack or a lock: they will run on their own.
-    if (state === 'delayed') return 'delayed';
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return 'running';
-}
-
-function digestOutcomeText(outcome: string, channel: string): string {
-  if (outcome === 'posted') return `The weekly digest is posted in #${channel}.`;
-  if (outcome === 'already posted')
-    return `This week's digest is already in #${channel} (one a week): \`/debt digest post\` posts another on request.`;
-  if (outcome === 'delayed') return `The digest for #${channel} is waiting on Slack; it goes out on its own.`;
-  if (outcome === 'running') return `The digest for #${channel} is still being put together.`;
-  return `The digest for #${channel} was not posted: ${outcome}.`;
 }

@@ -72,6 +72,7 @@ export function workspaceFor(session: SandboxSession, userId: string): SandboxSt
   const home = fake.home(userId);
   return {
     version: session.version,
+    bootId: session.bootId,
     team: { id: fake.teamId, name: SANDBOX_TEAM_NAME },
     me: userId,
     users: fake.users().map((u) => ({
@@ -87,6 +88,6 @@ export function workspaceFor(session: SandboxSession, userId: string): SandboxSt
     home: home ? viewOf(home, undefined) : null,
     shortcuts: session.shortcuts,
     problems: [...fake.violations],
-    notices: [...session.notices],
+    notices: session.noticesFor(userId),
   };
 }

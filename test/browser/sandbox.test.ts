@@ -25,6 +25,10 @@ describe.skipIf(!browserAvailable && !browserRequired)('the sandbox in a browser
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // A failed load (a chart that 404s) or an error the page logs counts as much as one it throws.
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
     await page.goto(`${sandbox.url}/?user=U0ANA`);
     await page.getByTestId(`channel-${ML_PLATFORM}`).click();
   }, 90_000);
@@ -106,8 +110,9 @@ describe.skipIf(!browserAvailable && !browserRequired)('the sandbox in a browser
     await pane.locator('[data-action-id="debt_vote:severity:4"]').click();
     await pane.locator('[data-action-id="debt_vote:frequency:4"]').click();
     await messageWith(TITLE).filter({ hasText: '2 voters' }).waitFor(WAIT);
-    const afterTwo = await messageWith(TITLE).textContent();
-    expect(afterTwo?.match(/[\d.]+ h\/week/)?.[0]).not.toBe('4 h/week');
+    const interest = (await messageWith(TITLE).textContent())?.match(/[\d.]+ h\/week/)?.[0];
+    expect(interest).toBeDefined();
+    expect(interest).not.toBe('4 h/week');
     await snap(page, '04-voted-by-two');
     await expectClean();
   });
@@ -156,6 +161,12 @@ describe.skipIf(!browserAvailable && !browserRequired)('the sandbox in a browser
     const preview = page.locator('[data-ephemeral="true"]', { hasText: 'Preview' }).last();
     await preview.waitFor(WAIT);
     await snap(page, '08-digest-preview');
+    // Only Ana sees her preview; Ben sees neither it nor the private #research.
+    await switchTo('U0BEN');
+    await messageWith('DEBT-').waitFor(WAIT);
+    expect(await page.locator('[data-ephemeral="true"]', { hasText: 'Preview' }).count()).toBe(0);
+    expect(await page.getByTestId('channel-C0RESEARCH').count()).toBe(0);
+    await switchTo('U0ANA');
     await page.getByTestId('run-digest').click();
     await page.getByTestId('notice').filter({ hasText: 'weekly digest is posted' }).waitFor(WAIT);
     await page.locator('[data-ephemeral="false"]', { hasText: 'Paid down' }).last().waitFor(WAIT);
@@ -188,6 +199,40 @@ describe.skipIf(!browserAvailable && !browserRequired)('the sandbox in a browser
     await snap(page, '11-app-home');
     await expectClean();
   });
+
+  it('changes digest settings: time picker, live time-zone options, radio buttons', async () => {
+    await switchTo('U0DANA');
+    await type('/debt config');
+    await modal().waitFor(WAIT);
+    expect(await modal().getAttribute('data-callback-id')).toBe('debt_settings');
+    await modal().locator('[data-block-id="time"] input').fill('08:15');
+    await modal().locator('[data-block-id="timezone"] input').fill('Tokyo');
+    await modal().locator('[role="option"][data-value="Asia/Tokyo"]').click();
+    await snap(page, '12-settings-modal');
+    await page.getByTestId('modal-submit').click();
+    await modal().waitFor({ state: 'detached', ...WAIT });
+    // Opened again, the form shows what was saved.
+    await type('/debt config');
+    await modal().waitFor(WAIT);
+    expect(await modal().locator('[data-block-id="time"] input').inputValue()).toBe('08:15');
+    expect(await modal().locator('[data-block-id="timezone"] input').inputValue()).toBe('Asia/Tokyo');
+    await page.getByTestId('modal-close').click();
+    await modal().waitFor({ state: 'detached', ...WAIT });
+    await switchTo('U0ANA');
+    await expectClean();
+  });
+
+  it('resets to an empty workspace and back to the demo backlog', async () => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('reset-empty').click();
+    await page.getByTestId('notice').filter({ hasText: 'The workspace is empty' }).waitFor(WAIT);
+    await page.getByTestId(`channel-${ML_PLATFORM}`).click();
+    expect(await page.locator('[data-testid^="message-"]', { hasText: 'DEBT-' }).count()).toBe(0);
+    await page.getByTestId('reset-demo').click();
+    await page.getByTestId('notice').filter({ hasText: 'Demo backlog' }).waitFor({ timeout: 60_000 });
+    await messageWith('DEBT-').waitFor(WAIT);
+    await expectClean();
+  }, 90_000);
 
   it('answers a command Slack does not know with its message', async () => {
     await page.getByTestId(`channel-${ML_PLATFORM}`).click();

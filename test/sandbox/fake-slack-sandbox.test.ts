@@ -1,16 +1,9 @@
-// The fake Slack as the sandbox's engine: people, modal stacks, submissions, response_urls, ephemerals, threads.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
+import { testManifest } from './fake-slack-manifest.ts';
 
-const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-sandbox-')), 'manifest.yml');
-writeFileSync(
-  manifest,
-  'oauth_config:\n  scopes:\n    bot: [chat:write, channels:read, channels:history, groups:read, groups:history, im:write, users:read, files:write]\n',
-);
+const manifest = testManifest('fake-slack-sandbox');
 
 let fake: FakeSlack;
 let client: WebClient;

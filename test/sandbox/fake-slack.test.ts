@@ -5,12 +5,9 @@ import { ErrorCode, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
+import { testManifest } from './fake-slack-manifest.ts';
 
-const manifest = join(mkdtempSync(join(tmpdir(), 'fake-slack-')), 'manifest.yml');
-writeFileSync(
-  manifest,
-  'oauth_config:\n  scopes:\n    bot: [chat:write, channels:read, channels:history, groups:read, groups:history, im:write, users:read, files:write]\n',
-);
+const manifest = testManifest('fake-slack');
 
 let now = Date.now();
 let fake: FakeSlack;

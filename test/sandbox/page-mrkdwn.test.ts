@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replaceEmoji } from '../../src/sandbox/page/emoji.ts';
 import {
   decodeEntities,
   type MrkdwnContext,
@@ -124,6 +125,11 @@ describe('sandbox page mrkdwn', () => {
       { kind: 'bold', children: [text('Paid down')] },
       text(' :not_an_emoji:'),
     ]);
+  });
+
+  it("leaves Object.prototype's names as typed, not as emoji", () => {
+    expect(replaceEmoji(':constructor: :__proto__: :tada:')).toBe(':constructor: :__proto__: 🎉');
+    expect(parse(':constructor: :tada:')).toEqual([text(':constructor: 🎉')]);
   });
 
   it('reads back as plain text', () => {

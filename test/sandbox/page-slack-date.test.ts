@@ -42,6 +42,14 @@ describe('sandbox page <!date> tokens', () => {
     );
   });
 
+  it("takes Object.prototype's names for text, not tokens", () => {
+    const at = seconds('2026-02-18T06:39:45Z');
+    const render = (template: string) => formatSlackDate(at, template, utc);
+    expect(render('{__proto__}')).toBeNull();
+    expect(render('{constructor} {to_string} {has_own_property}')).toBeNull();
+    expect(render('{__proto__} {date_num} {constructor}')).toBe('{__proto__} 2026-02-18 {constructor}');
+  });
+
   it('gives up (the fallback shows) without a known token or a number', () => {
     expect(formatSlackDate(seconds('2026-03-10T00:05:00Z'), 'no tokens {here}', utc)).toBeNull();
     expect(formatSlackDate(Number.NaN, '{date}', utc)).toBeNull();

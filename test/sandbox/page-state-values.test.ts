@@ -129,6 +129,22 @@ describe('sandbox page state values', () => {
     });
   });
 
+  it("keeps block and action ids named like Object.prototype's members as plain entries", () => {
+    const text = { type: 'plain_text_input' };
+    const values = collectStateValues([
+      reading(text, ['a'], { blockId: '__proto__', actionId: 'constructor' }),
+      reading(text, ['b'], { blockId: 'constructor', actionId: '__proto__' }),
+    ]);
+    // As JSON text: an object literal's `__proto__:` would set a prototype, not an entry.
+    expect(JSON.stringify(values)).toBe(
+      '{"__proto__":{"constructor":{"type":"plain_text_input","value":"a"}},' +
+        '"constructor":{"__proto__":{"type":"plain_text_input","value":"b"}}}',
+    );
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    const errors = clientErrors([reading(text, [], { blockId: '__proto__', optional: false })]);
+    expect(Object.keys(errors)).toEqual(['__proto__']);
+  });
+
   it('refuses, as the Slack client does, empty required inputs and text under min_length', () => {
     const errors = clientErrors([
       reading({ type: 'plain_text_input', min_length: 5 }, ['abc'], { blockId: 'title', optional: false }),

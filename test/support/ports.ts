@@ -1,14 +1,2 @@
-// A TCP port nobody listens on right now, for child processes given a fixed PORT as in production.
-import { createServer } from 'node:net';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Free ports for tests' child processes: the sandbox's helper.
+export { freePort } from '../../src/sandbox/free-port.ts';

@@ -1,5 +1,6 @@
 // The shared Block Kit walker behind payload-rules.ts: per-block and per-element limits of SPEC §4, ids, empty text.
 import { SLACK_LIMITS as L } from '../../../blocks/limits.ts';
+import { BLOCK_TYPES, CONTEXT_ELEMENT_TYPES, ELEMENT_TYPES } from './block-types.ts';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,7 +24,8 @@ function checkConfirm(out: string[], path: string, confirm: unknown): void {
   max(out, `${path}.deny`, textOf(confirm.deny), L.confirmButton);
 }
 
-function checkOptions(out: string[], path: string, options: unknown[]): void {
+/** Each option's text and value (SPEC §4: 75 each), wherever a list of options sits. */
+export function checkOptionList(out: string[], path: string, options: unknown[]): void {
   options.forEach((o, i) => {
     if (!isObj(o)) return;
     max(out, `${path}[${i}].text`, textOf(o.text), L.optionText);
@@ -31,9 +33,22 @@ function checkOptions(out: string[], path: string, options: unknown[]): void {
   });
 }
 
+/** A `type` Slack does not know: it refuses the whole payload (invalid_blocks). */
+function checkType(
+  out: string[],
+  path: string,
+  type: unknown,
+  known: ReadonlySet<string>,
+  what: string,
+): boolean {
+  if (typeof type === 'string' && known.has(type)) return true;
+  out.push(`${path}.type: unknown ${what} type ${JSON.stringify(type)}`);
+  return false;
+}
+
 /** One interactive element (button, select, input, …) wherever it sits: accessory, actions, input. */
 function checkElement(out: string[], path: string, el: unknown, actionIds: Set<string>): void {
-  if (!isObj(el)) return;
+  if (!isObj(el) || !checkType(out, path, el.type, ELEMENT_TYPES, 'element')) return;
   if (typeof el.action_id === 'string') {
     max(out, `${path}.action_id`, el.action_id, L.id);
     if (actionIds.has(el.action_id)) out.push(`${path}.action_id: duplicate "${el.action_id}" in one block`);
@@ -44,9 +59,9 @@ function checkElement(out: string[], path: string, el: unknown, actionIds: Set<s
     max(out, `${path}.value`, typeof el.value === 'string' ? el.value : undefined, L.buttonValue);
   }
   const options = list(el.options);
-  checkOptions(out, `${path}.options`, options);
+  checkOptionList(out, `${path}.options`, options);
   list(el.option_groups).forEach((g, i) => {
-    if (isObj(g)) checkOptions(out, `${path}.option_groups[${i}].options`, list(g.options));
+    if (isObj(g)) checkOptionList(out, `${path}.option_groups[${i}].options`, list(g.options));
   });
   if (el.type === 'static_select' || el.type === 'multi_static_select') {
     const all =
@@ -93,6 +108,7 @@ function checkImage(out: string[], path: string, block: Obj): void {
 }
 
 function checkBlock(out: string[], path: string, block: Obj): void {
+  if (!checkType(out, path, block.type, BLOCK_TYPES, 'block')) return;
   const actionIds = new Set<string>();
   switch (block.type) {
     case 'section': {
@@ -112,9 +128,14 @@ function checkBlock(out: string[], path: string, block: Obj): void {
       for (const [i, el] of elements.entries()) checkElement(out, `${path}.elements[${i}]`, el, actionIds);
       break;
     }
-    case 'context':
-      maxCount(out, `${path}.elements`, list(block.elements), L.contextElements);
+    case 'context': {
+      const elements = list(block.elements);
+      maxCount(out, `${path}.elements`, elements, L.contextElements);
+      for (const [i, el] of elements.entries())
+        if (isObj(el))
+          checkType(out, `${path}.elements[${i}]`, el.type, CONTEXT_ELEMENT_TYPES, 'context element');
       break;
+    }
     case 'input':
       max(out, `${path}.label`, textOf(block.label), L.inputLabel);
       checkElement(out, `${path}.element`, block.element, actionIds);

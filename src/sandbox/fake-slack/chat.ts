@@ -1,12 +1,11 @@
 // chat.* methods: post, update, ephemeral, permalink — with Slack's channel access errors.
-import { content, hasContent } from './content.ts';
+import { botMessage, content, hasContent } from './content.ts';
 import { storeEphemeral } from './ephemerals.ts';
+import { fail } from './http.ts';
 import { str } from './parse.ts';
-import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import { BOT_USER_ID, type SlackState } from './state.ts';
 import { addMessage } from './threads.ts';
 import type { Args, Reply, StoredMessage } from './types.ts';
-
-const fail = (error: string): Reply => ({ ok: false, error });
 
 /** Why the bot may not post into `id` (Slack's error code), or undefined when it may. */
 export function postRefusal(s: SlackState, id: string): string | undefined {
@@ -27,16 +26,7 @@ export function postMessage(s: SlackState, a: Args): Reply {
   const refusal = postRefusal(s, channel);
   if (refusal) return fail(refusal);
   if (!hasContent(a)) return fail('no_text');
-  const message: StoredMessage = {
-    type: 'message',
-    ts: s.nextTs(),
-    channel,
-    user: BOT_USER_ID,
-    bot_id: BOT_ID,
-    ...content(a),
-  };
-  const threadTs = str(a.thread_ts);
-  if (threadTs) message.thread_ts = threadTs;
+  const message = botMessage(s, channel, content(a), { thread_ts: str(a.thread_ts) });
   addMessage(s, message);
   return { ok: true, channel, ts: message.ts, message: publicMessage(message) };
 }

@@ -1,7 +1,13 @@
 // The payload checks a message or view goes through wherever the app sends one: Web API, response_url, ack bodies.
 import { imageFileProblems } from './files.ts';
-import { flag, isRecord } from './parse.ts';
-import { checkEscaped, checkMessageParts, checkViewParts, type PayloadIssues } from './payload-rules.ts';
+import { flag, isRecord, readAck } from './parse.ts';
+import {
+  checkEscaped,
+  checkMessageParts,
+  checkOptionsResponse,
+  checkViewParts,
+  type PayloadIssues,
+} from './payload-rules.ts';
 import type { SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
 
@@ -36,4 +42,17 @@ export function checkPayload(
     return { ok: false, error: 'invalid_arguments', response_metadata: { messages: issues.args } };
   }
   return undefined;
+}
+
+/**
+ * The app's ack to a block_suggestion (an object, or its JSON), checked like any payload: a violation for each
+ * rule it breaks (payload-rules.ts checkOptionsResponse, and escaping), which are also returned.
+ */
+export function checkOptionsAnswer(s: SlackState, answer: unknown): string[] {
+  const body = readAck(answer);
+  const issues = body
+    ? [...checkEscaped(body, s.tainted), ...checkOptionsResponse(body)]
+    : [`not a JSON object: ${JSON.stringify(answer)?.slice(0, 120)}`];
+  for (const issue of issues) s.violation(`options response: ${issue}`);
+  return issues;
 }

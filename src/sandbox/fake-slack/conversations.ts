@@ -1,27 +1,30 @@
 // auth.test, users.info and conversations.* — read-mostly methods over the fake workspace.
 import { publicMessage } from './chat.ts';
+import { fail } from './http.ts';
 import { flag, str } from './parse.ts';
 import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
 
-const fail = (error: string): Reply => ({ ok: false, error });
-
 /**
- * Cursor pagination as https://docs.slack.dev/apis/web-api/pagination describes: an opaque cursor in
- * response_metadata.next_cursor, empty on the last page. Ours encodes the offset; NaN for a cursor we never gave.
+ * Cursor pagination as https://docs.slack.dev/apis/web-api/pagination describes: `limit` (1–999, default 100)
+ * items after an opaque cursor, and response_metadata.next_cursor, empty on the last page. Ours encodes the
+ * offset; a cursor we never gave answers invalid_cursor.
  */
-function cursorOffset(a: Args): number {
+function paginate<T>(a: Args, all: T[]): { items: T[]; more: boolean; nextCursor: string } | undefined {
   const cursor = str(a.cursor);
-  return cursor
+  const offset = cursor
     ? Number(
         Buffer.from(cursor, 'base64')
           .toString()
           .replace(/^offset:/, ''),
       )
     : 0;
+  if (!Number.isInteger(offset) || offset < 0) return undefined;
+  const limit = Math.min(Math.max(Number(str(a.limit) ?? '100') || 100, 1), 999);
+  const more = all.length > offset + limit;
+  const nextCursor = more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '';
+  return { items: all.slice(offset, offset + limit), more, nextCursor };
 }
-
-const nextCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64');
 
 export function authTest(s: SlackState): Reply {
   return {
@@ -86,7 +89,6 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
   const oldest = Number(str(a.oldest) ?? '0');
   const latest = str(a.latest) === undefined ? Number.POSITIVE_INFINITY : Number(str(a.latest));
   const inclusive = flag(a.inclusive);
-  const limit = Math.min(Math.max(Number(str(a.limit) ?? '100') || 100, 1), 999);
   const withMetadata = flag(a.include_all_metadata);
   const inRange = (ts: number): boolean =>
     inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest;
@@ -95,23 +97,21 @@ export function conversationsHistory(s: SlackState, a: Args): Reply {
     .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
     .filter((m) => inRange(Number(m.ts)))
     .reverse();
-  const offset = cursorOffset(a);
-  if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
-  const page = all.slice(offset, offset + limit).map((m) => {
+  const page = paginate(a, all);
+  if (!page) return fail('invalid_cursor');
+  const messages = page.items.map((m) => {
     const out = publicMessage(m);
     if (!withMetadata) delete out.metadata;
     // A parent with replies carries its own ts as thread_ts, beside reply_count & co. (the method's example).
     if (m.reply_count) out.thread_ts = m.ts;
     return out;
   });
-  const more = all.length > offset + limit;
-  const next = more ? nextCursor(offset + limit) : '';
   return {
     ok: true,
-    messages: page,
-    has_more: more,
+    messages,
+    has_more: page.more,
     pin_count: 0,
-    response_metadata: { next_cursor: next },
+    response_metadata: { next_cursor: page.nextCursor },
   };
 }
 
@@ -148,7 +148,6 @@ export function usersConversations(s: SlackState, a: Args): Reply {
   const userId = str(a.user) ?? BOT_USER_ID;
   const types = new Set((str(a.types) ?? 'public_channel').split(',').filter(Boolean));
   const excludeArchived = flag(a.exclude_archived);
-  const limit = Math.min(Math.max(Number(str(a.limit) ?? '100') || 100, 1), 999);
   const known = [...new Set([...s.channels.keys(), ...s.messages.keys()])].filter((id) => !s.isDm(id)).sort();
   const all = known
     .map((id) => s.channel(id))
@@ -157,9 +156,9 @@ export function usersConversations(s: SlackState, a: Args): Reply {
     .filter((ch) => !(excludeArchived && ch.is_archived))
     .filter((ch) => !ch.is_private || ch.is_member)
     .filter((ch) => (ch.members ? ch.members.includes(userId) : true));
-  const offset = cursorOffset(a);
-  if (!Number.isInteger(offset) || offset < 0) return fail('invalid_cursor');
-  const page = all.slice(offset, offset + limit).map((ch) => ({
+  const page = paginate(a, all);
+  if (!page) return fail('invalid_cursor');
+  const channels = page.items.map((ch) => ({
     id: ch.id,
     name: ch.name,
     is_channel: !ch.is_private,
@@ -170,12 +169,5 @@ export function usersConversations(s: SlackState, a: Args): Reply {
     is_archived: ch.is_archived,
     created: 1_600_000_000,
   }));
-  const more = all.length > offset + limit;
-  return {
-    ok: true,
-    channels: page,
-    response_metadata: {
-      next_cursor: more ? nextCursor(offset + limit) : '',
-    },
-  };
+  return { ok: true, channels, response_metadata: { next_cursor: page.nextCursor } };
 }

@@ -1,7 +1,7 @@
 // Ephemeral messages: seen by one person in one channel, never in its history, gone when deleted or reloaded.
-import { content } from './content.ts';
+import { botMessage, content } from './content.ts';
 import { str } from './parse.ts';
-import { BOT_ID, type SlackState } from './state.ts';
+import type { SlackState } from './state.ts';
 import type { Args, StoredMessage } from './types.ts';
 
 function shelf(s: SlackState, channel: string, userId: string): StoredMessage[] {
@@ -24,16 +24,7 @@ function shelf(s: SlackState, channel: string, userId: string): StoredMessage[] 
  * `user` is the one person who sees it.
  */
 export function storeEphemeral(s: SlackState, channel: string, userId: string, a: Args): StoredMessage {
-  const message: StoredMessage = {
-    type: 'message',
-    ts: s.nextTs(),
-    channel,
-    user: userId,
-    bot_id: BOT_ID,
-    ...content(a),
-  };
-  const threadTs = str(a.thread_ts);
-  if (threadTs) message.thread_ts = threadTs;
+  const message = botMessage(s, channel, content(a), { user: userId, thread_ts: str(a.thread_ts) });
   shelf(s, channel, userId).push(message);
   return message;
 }

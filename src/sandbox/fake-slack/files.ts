@@ -3,15 +3,12 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { isObj, list } from './block-rules.ts';
+import { botMessage } from './content.ts';
+import { fail } from './http.ts';
 import { str } from './parse.ts';
-import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import { BOT_USER_ID, type SlackState } from './state.ts';
 import { addMessage } from './threads.ts';
-import type { Args, Failure, FakeFile, Reply, StoredMessage } from './types.ts';
-
-const fail = (error: string, message?: string): Reply =>
-  message === undefined
-    ? { ok: false, error }
-    : { ok: false, error, response_metadata: { messages: [`[ERROR] ${message}`] } };
+import type { Args, Failure, FakeFile, Reply } from './types.ts';
 
 // https://docs.slack.dev/reference/methods/files.getUploadURLExternal (errors: alt_txt_too_large "longer than the
 // limit of 1000 character").
@@ -145,20 +142,10 @@ function shareMessage(
   threadTs: string | undefined,
   blocks: unknown,
 ): void {
-  const message: StoredMessage = {
-    type: 'message',
-    ts: s.nextTs(),
-    channel,
-    user: BOT_USER_ID,
-    bot_id: BOT_ID,
-    text: comment,
-    files: files.map((f) => ({ ...fileObject(s, f), ...typeOf(f) })),
-    upload: true,
-  };
   // The docs: "If the initial_comment field is provided, the blocks field is ignored".
-  if (!comment && Array.isArray(blocks)) message.blocks = blocks;
-  if (threadTs) message.thread_ts = threadTs;
-  addMessage(s, message);
+  const shown = !comment && Array.isArray(blocks) ? { text: comment, blocks } : { text: comment };
+  const shared = files.map((f) => ({ ...fileObject(s, f), ...typeOf(f) }));
+  addMessage(s, botMessage(s, channel, shown, { files: shared, upload: true, thread_ts: threadTs }));
 }
 
 const MIME: Record<string, string> = {

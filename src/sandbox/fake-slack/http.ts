@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { readManifestBotScopes } from './method-scopes.ts';
-import type { FakeCall } from './types.ts';
+import type { FakeCall, Reply } from './types.ts';
 
 export interface HttpReply {
   status: number;
@@ -11,6 +11,12 @@ export interface HttpReply {
 }
 
 export const json = (body: unknown, status = 200): HttpReply => ({ status, body });
+
+/** Slack's refusal, `{ ok: false, error }`; with a reason, as argument validation words it in response_metadata. */
+export const fail = (error: string, reason?: string): Reply =>
+  reason === undefined
+    ? { ok: false, error }
+    : { ok: false, error, response_metadata: { messages: [`[ERROR] ${reason}`] } };
 
 export function send(res: ServerResponse, reply: HttpReply): void {
   // The caller may be gone (a worker killed while its reply was held); nothing to answer then.

@@ -37,7 +37,10 @@ export function openModal(s: SlackState, view: Args, userId: string | undefined)
   const id = s.nextViewId();
   const stored = buildView(s, view, id, userId ? { user_id: userId } : {});
   s.views.set(id, stored);
-  if (userId) s.modalStacks.set(userId, [id]);
+  if (userId) {
+    clearModal(s, userId);
+    s.modalStacks.set(userId, [id]);
+  }
   return stored;
 }
 
@@ -78,13 +81,31 @@ export function replaceView(s: SlackState, id: string, view: Args): StoredView {
   return stored;
 }
 
-/** Closes `viewId` and every view above it; the person is back on the one below, or on no modal. */
-export function closeFrom(s: SlackState, userId: string, viewId: string): void {
+/**
+ * Closes `viewId` and every view above it; the person is back on the one below, or on no modal. With `clear` (the
+ * view's `clear_on_close`, https://docs.slack.dev/reference/views/modal-views) the whole modal closes.
+ */
+export function closeFrom(s: SlackState, userId: string, viewId: string, clear = false): void {
   const stack = s.modalStacks.get(userId);
   const i = stack?.indexOf(viewId) ?? -1;
   if (!stack || i < 0) return;
-  stack.splice(i);
+  forget(s, stack.splice(clear ? 0 : i));
   if (stack.length === 0) s.modalStacks.delete(userId);
+}
+
+/** Every view of the person's modal closes (`clear_on_close`, a `clear` ack, a new views.open). */
+export function clearModal(s: SlackState, userId: string): void {
+  forget(s, s.modalStacks.get(userId) ?? []);
+  s.modalStacks.delete(userId);
+}
+
+/**
+ * A closed modal view is gone for good (no one sees it again), so a long session does not keep every one; a view
+ * that is someone's Home tab stays.
+ */
+function forget(s: SlackState, ids: string[]): void {
+  const homes = new Set(s.homes.values());
+  for (const id of ids) if (!homes.has(id)) s.views.delete(id);
 }
 
 /** The person's open modal, bottom (root) first, as copies the caller may keep. */

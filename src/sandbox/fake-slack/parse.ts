@@ -59,6 +59,20 @@ export function parseRequest(req: IncomingMessage, body: string): ParsedRequest 
   return { args, token: token || undefined, problems };
 }
 
+/** An app's HTTP ack body as JSON (a view_submission's, a block_suggestion's): empty is `{}`; undefined when not a JSON object. */
+export function readAck(ack: unknown): Args | undefined {
+  if (ack === undefined || ack === null || ack === '') return {};
+  if (isRecord(ack)) return ack;
+  if (typeof ack !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(ack);
+    return isRecord(parsed) ? parsed : undefined;
+  } catch {
+    // Not JSON: Slack cannot read it either; the caller records the violation.
+    return undefined;
+  }
+}
+
 /** Slack's reading of a boolean argument: form values arrive as "true"/"1"/"false"/"0". */
 export function flag(v: unknown): boolean {
   if (typeof v === 'string') return v !== '' && v !== 'false' && v !== '0';

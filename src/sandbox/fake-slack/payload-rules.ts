@@ -3,6 +3,7 @@ import { SLACK_LIMITS as L } from '../../../blocks/limits.ts';
 import {
   blockTextLength,
   checkBlocks,
+  checkOptionList,
   checkTextObjects,
   isObj,
   list,
@@ -75,6 +76,50 @@ export function checkViewParts(view: unknown): PayloadIssues {
 export function checkView(view: unknown): string[] {
   const { blocks, args, advice } = checkViewParts(view);
   return [...blocks, ...args, ...advice];
+}
+
+/**
+ * The app's answer to a block_suggestion (an external select's options): `options`, or `option_groups` of
+ * labelled options. "A maximum of 100 options or option groups"
+ * (docs.slack.dev/reference/interaction-payloads/block_suggestion-payload); a group holds up to 100 options under
+ * a label of at most 75 characters (docs.slack.dev/reference/block-kit/composition-objects/option-group-object);
+ * an option's text and value, 75 each (SPEC §4).
+ */
+export function checkOptionsResponse(answer: unknown): string[] {
+  if (!isObj(answer)) return ['not a JSON object'];
+  const out: string[] = [];
+  if ((answer.options === undefined) === (answer.option_groups === undefined))
+    out.push('needs exactly one of options or option_groups');
+  for (const key of ['options', 'option_groups'] as const)
+    if (answer[key] !== undefined && !Array.isArray(answer[key])) out.push(`${key}: not a list`);
+  const options = list(answer.options);
+  maxCount(out, 'options', options, L.staticSelectOptions);
+  checkOptionList(out, 'options', options);
+  checkOptionShapes(out, 'options', options);
+  const groups = list(answer.option_groups);
+  maxCount(out, 'option_groups', groups, L.staticSelectOptions);
+  for (const [i, g] of groups.entries()) {
+    const path = `option_groups[${i}]`;
+    if (!isObj(g) || !isObj(g.label)) {
+      out.push(`${path}: needs a label and options`);
+      continue;
+    }
+    max(out, `${path}.label`, textOf(g.label), L.optionText);
+    const grouped = list(g.options);
+    maxCount(out, `${path}.options`, grouped, L.staticSelectOptions);
+    checkOptionList(out, `${path}.options`, grouped);
+    checkOptionShapes(out, `${path}.options`, grouped);
+  }
+  for (const key of ['options', 'option_groups'] as const) checkTextObjects(out, key, answer[key]);
+  return out;
+}
+
+/** An option needs a text object and a string value: Slack cannot show or send back one without. */
+function checkOptionShapes(out: string[], path: string, options: unknown[]): void {
+  options.forEach((o, i) => {
+    if (!isObj(o) || !isObj(o.text) || typeof o.value !== 'string')
+      out.push(`${path}[${i}]: an option needs a text object and a string value`);
+  });
 }
 
 function safeParse(s: string): unknown {

@@ -2,24 +2,24 @@
 // the fake knows where the interaction happened — applied to the workspace as Slack applies them.
 import type { IncomingMessage } from 'node:http';
 import { checkPayload } from './check-payload.ts';
-import { content } from './content.ts';
+import { botMessage, content } from './content.ts';
 import { dropEphemeral, findEphemeral, storeEphemeral } from './ephemerals.ts';
 import { type HttpReply, json } from './http.ts';
 import { flag, parseBody, str } from './parse.ts';
-import { BOT_ID, BOT_USER_ID, type SlackState } from './state.ts';
+import type { SlackState } from './state.ts';
 import { addMessage, removeMessage } from './threads.ts';
 import type { Args, FakeCall, ResponseContext, StoredMessage } from './types.ts';
 
 export function answerResponseUrl(
   state: SlackState,
-  calls: FakeCall[],
+  record: (call: FakeCall) => void,
   url: string,
   req: IncomingMessage,
   raw: string,
 ): HttpReply {
   const id = url.split('/').pop() ?? '';
   const { args, problems } = parseBody(req.headers['content-type'] ?? 'application/json', raw);
-  calls.push({ method: 'response_url', args: { ...args, url }, at: state.now() });
+  record({ method: 'response_url', args: { ...args, url }, at: state.now() });
   for (const p of problems) state.violation(`response_url: ${p}`);
   const refusal = state.useResponseUrl(id, args);
   if (refusal) return json({ ok: false, error: refusal }, 404);
@@ -67,17 +67,8 @@ function applyResponse(s: SlackState, ctx: ResponseContext, body: Args): void {
   }
   const threadTs = str(body.thread_ts) ?? ctx.threadTs;
   if (body.response_type !== 'in_channel') {
-    storeEphemeral(s, channel, ctx.userId, { ...body, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    storeEphemeral(s, channel, ctx.userId, { ...body, thread_ts: threadTs });
     return;
   }
-  const message: StoredMessage = {
-    type: 'message',
-    ts: s.nextTs(),
-    channel,
-    user: BOT_USER_ID,
-    bot_id: BOT_ID,
-    ...content(body),
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  };
-  addMessage(s, message);
+  addMessage(s, botMessage(s, channel, content(body), { thread_ts: threadTs }));
 }

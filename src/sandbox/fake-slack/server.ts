@@ -34,8 +34,12 @@ function failureAnswer(failure: Failure): HttpReply | 'drop' {
 }
 
 export class FakeSlack extends FakeWorkspace {
-  /** Every Web API call (and every response_url POST, as method `response_url`), oldest first. */
+  /**
+   * Every Web API call (and every response_url POST, as method `response_url`, and upload as `upload`), oldest
+   * first; only the last `recordCalls` of them when that option is a number.
+   */
   readonly calls: FakeCall[] = [];
+  private callLimit = Number.POSITIVE_INFINITY;
   readonly url: string;
   private readonly failures = new Map<
     string,
@@ -70,6 +74,9 @@ export class FakeSlack extends FakeWorkspace {
     state.origin = fake.origin;
     state.keepUploads = options.uploads !== 'measure';
     fake.rateLimiter = options.rateLimits ? new RateLimiter(options.rateLimits) : null;
+    const keep = options.recordCalls ?? true;
+    fake.callLimit =
+      keep === true ? Number.POSITIVE_INFINITY : keep === false ? 0 : Math.max(0, Math.floor(keep));
     server.on('request', (req, res) => {
       fake.handle(req, res).catch((err: unknown) => {
         fake.state.violation(
@@ -169,6 +176,11 @@ export class FakeSlack extends FakeWorkspace {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private record(call: FakeCall): void {
+    this.calls.push(call);
+    while (this.calls.length > this.callLimit) this.calls.shift();
+  }
+
   private takeFailure(method: string, args: FakeCall['args']): Failure | undefined {
     const queue = this.failures.get(method) ?? [];
     const i = queue.findIndex((f) => !f.when || f.when(args));
@@ -191,7 +203,7 @@ export class FakeSlack extends FakeWorkspace {
     if (path.startsWith('/api/'))
       return this.handleApi(path.slice('/api/'.length), req, body, res, arrivedAt);
     if (path.startsWith('/response/')) {
-      const reply = answerResponseUrl(this.state, this.calls, `${this.origin}${path}`, req, body);
+      const reply = answerResponseUrl(this.state, (c) => this.record(c), `${this.origin}${path}`, req, body);
       this.changed();
       return send(res, reply);
     }
@@ -206,7 +218,7 @@ export class FakeSlack extends FakeWorkspace {
     arrivedAt: number,
   ): Promise<void> {
     const args = { file_id: fileId, content_type: req.headers['content-type'] ?? '' };
-    this.calls.push({ method: 'upload', args, at: arrivedAt });
+    this.record({ method: 'upload', args, at: arrivedAt });
     try {
       if (req.method !== 'POST') return sendText(res, { status: 405, text: 'method not allowed' });
       const failure = this.takeFailure('upload', args);
@@ -231,7 +243,7 @@ export class FakeSlack extends FakeWorkspace {
     const { args, token, problems } = parseRequest(req, body);
     // Stamped when the request arrived, before its body was read: what Slack's rate limiter would see.
     const call: FakeCall = { method, args, at: arrivedAt };
-    this.calls.push(call);
+    this.record(call);
     for (const p of problems) this.state.violation(`${method}: ${p}`);
     const reply = this.answer(method, args, token);
     // Before any hold: the call has taken effect, whether or not its reply is withheld.

@@ -7,6 +7,24 @@ export const BOT_ID = 'B0FAKEBOT';
 const TRIGGER_TTL_MS = 3_000;
 const RESPONSE_URL_TTL_MS = 30 * 60_000;
 const RESPONSE_URL_USES = 5;
+/**
+ * How long a trigger or response_url is remembered after it was issued: well past its validity, so one used late
+ * still answers expired_trigger_id / expired_url, not invalid_*; older ones are swept as new ones are issued,
+ * which keeps a long sandbox session from growing without end.
+ */
+const TRIGGER_KEPT_MS = 10 * 60_000;
+const RESPONSE_URL_KEPT_MS = 2 * 60 * 60_000;
+
+/**
+ * Drops the entries issued before `cutoff` from the front of an insertion-ordered map: they were issued in clock
+ * order, so the sweep stops at the first younger one and costs only what it removes.
+ */
+function sweep(map: Map<string, { issuedAt: number }>, cutoff: number): void {
+  for (const [id, entry] of map) {
+    if (entry.issuedAt >= cutoff) return;
+    map.delete(id);
+  }
+}
 
 interface Trigger {
   issuedAt: number;
@@ -133,6 +151,7 @@ export class SlackState {
   }
 
   issueTrigger(userId?: string): string {
+    sweep(this.triggers, this.now() - TRIGGER_KEPT_MS);
     const id = `${Math.floor(this.now() / 1000)}.${randomBytes(5).toString('hex')}.${randomBytes(8).toString('hex')}`;
     this.triggers.set(id, { issuedAt: this.now(), used: false, ...(userId ? { userId } : {}) });
     return id;
@@ -164,6 +183,7 @@ export class SlackState {
   }
 
   issueResponseUrl(context?: ResponseContext): string {
+    sweep(this.responseUrls, this.now() - RESPONSE_URL_KEPT_MS);
     const id = randomBytes(12).toString('hex');
     this.responseUrls.set(id, { issuedAt: this.now(), uses: 0, bodies: [], ...(context ? { context } : {}) });
     return id;

@@ -1,27 +1,13 @@
 // A view_submission's HTTP ack, applied as Slack applies it (https://docs.slack.dev/surfaces/modals).
 import { checkPayload } from './check-payload.ts';
-import { closeFrom, pushModal, replaceView } from './modals.ts';
-import { isRecord } from './parse.ts';
+import { clearModal, closeFrom, pushModal, replaceView } from './modals.ts';
+import { isRecord, readAck } from './parse.ts';
 import type { SlackState } from './state.ts';
 import type { Args } from './types.ts';
 
 export interface SubmissionOutcome {
   /** `response_action: errors` Slack accepted: the message to show under each input block, by block_id. */
   errors?: Record<string, string>;
-}
-
-/** The ack body as JSON: an empty body is `{}`; undefined when it is not a JSON object. */
-function readAck(ack: unknown): Args | undefined {
-  if (ack === undefined || ack === null || ack === '') return {};
-  if (isRecord(ack)) return ack;
-  if (typeof ack !== 'string') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(ack);
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    // Not JSON: Slack cannot read it either; the caller records the violation.
-    return undefined;
-  }
 }
 
 /** The block_ids of a view's input blocks: the only ones `errors` may name. */
@@ -76,7 +62,7 @@ export function applySubmissionAck(
       closeFrom(s, userId, viewId);
       return {};
     case 'clear':
-      s.modalStacks.delete(userId);
+      clearModal(s, userId);
       return {};
     case 'update': {
       const view = ackView(s, where, body);

@@ -145,6 +145,11 @@ export interface FakeSlackOptions {
    * they stream in, never held, so a benchmark measuring its own memory is not charged for the fake's copy.
    */
   uploads?: 'keep' | 'measure';
+  /**
+   * What `calls` keeps: `true` (default) every call, as tests read them; a number, only the last that many (a long
+   * sandbox session); `false`, none.
+   */
+  recordCalls?: boolean | number;
 }
 
 /** Slack's rate limits to enforce (src/sandbox/fake-slack/rate-limits.ts). */

@@ -1,11 +1,10 @@
 // views.* methods: modals need a fresh trigger_id and belong to the person who interacted; updates honour
 // `hash`; Home tabs are per user.
+import { fail } from './http.ts';
 import { buildView, openModal, pushModal, replaceView } from './modals.ts';
 import { isRecord, str } from './parse.ts';
 import type { SlackState } from './state.ts';
 import type { Args, Reply } from './types.ts';
-
-const fail = (error: string): Reply => ({ ok: false, error });
 
 /** https://docs.slack.dev/reference/methods/views.open: a new modal for the person the trigger came from. */
 export function open(s: SlackState, a: Args): Reply {

@@ -1,8 +1,8 @@
 // The fake workspace as people see and use it (the sandbox page, and tests); FakeSlack adds the HTTP side.
-import { checkPayload } from './check-payload.ts';
+import { checkOptionsAnswer, checkPayload } from './check-payload.ts';
 import { hasContent } from './content.ts';
 import { dropEphemeral, listEphemerals, storeEphemeral } from './ephemerals.ts';
-import { closeFrom, stackViews } from './modals.ts';
+import { clearModal, closeFrom, stackViews } from './modals.ts';
 import { restoreWorkspace, type SavedWorkspace, saveWorkspace } from './saved-workspace.ts';
 import { BOT_USER_ID, type SlackState } from './state.ts';
 import { applySubmissionAck, type SubmissionOutcome } from './submissions.ts';
@@ -147,15 +147,28 @@ export abstract class FakeWorkspace {
     return stackViews(this.state, userId);
   }
 
-  /** The person closes `viewId` (its ✕ or Cancel): it and every view above it go. */
-  closeModal(userId: string, viewId: string): void {
-    closeFrom(this.state, userId, viewId);
+  /**
+   * The person closes `viewId` (its ✕ or Cancel): it and every view above it go — or, with `clear` or when the
+   * view says `clear_on_close: true`, the whole modal. Closed views are forgotten (`view(id)` is undefined).
+   */
+  closeModal(userId: string, viewId: string, options: { clear?: boolean } = {}): void {
+    const clear = options.clear ?? this.state.views.get(viewId)?.clear_on_close === true;
+    closeFrom(this.state, userId, viewId, clear);
     this.changed();
   }
 
-  /** Every view of the person's modal goes (`clear_on_close`, or leaving the page). */
+  /** Every view of the person's modal goes (leaving the page). */
   clearModals(userId: string): void {
-    this.state.modalStacks.delete(userId);
+    clearModal(this.state, userId);
+    this.changed();
+  }
+
+  /**
+   * Checks the app's answer to a block_suggestion (its external select's `options` or `option_groups`):
+   * every rule it breaks is a violation (check-payload.ts checkOptionsAnswer).
+   */
+  checkOptions(answer: unknown): void {
+    checkOptionsAnswer(this.state, answer);
     this.changed();
   }
 

@@ -13,6 +13,7 @@ import type {
   SubmitAnswer,
   SubmitRequest,
 } from '../contract.ts';
+import { isObject } from './json.ts';
 
 /** A refusal from the stand-in (Slack's error code or a sentence), or a network failure. */
 export type Answer<T> = ({ ok: true } & T) | { ok: false; error: string };
@@ -52,51 +53,51 @@ export async function post<K extends keyof Requests>(
   }
 }
 
+/** One long-poll's outcome: a state to show, nothing new, or a sandbox not ready yet (starting, resetting, gone). */
+export type StatePoll =
+  | { kind: 'state'; state: SandboxState }
+  | { kind: 'unchanged' }
+  | { kind: 'not-ready'; why: string };
+
+/** The shape the page relies on to draw anything; the parts inside are read defensively where they are drawn. */
+export function isSandboxState(body: unknown): body is SandboxState {
+  if (!isObject(body)) return false;
+  const arrays = ['users', 'channels', 'modals', 'shortcuts', 'problems', 'notices'] as const;
+  return (
+    typeof body.version === 'number' &&
+    Number.isFinite(body.version) &&
+    typeof body.bootId === 'string' &&
+    typeof body.me === 'string' &&
+    isObject(body.team) &&
+    isObject(body.messages) &&
+    (body.home === null || isObject(body.home)) &&
+    arrays.every((key) => Array.isArray(body[key]))
+  );
+}
+
 /**
  * The viewer's state once its version exceeds `after` (the server holds the request up to ~20 s). `after = -1`
- * answers at once. An unknown user is left to the server, which answers as its first person.
+ * answers at once. An unknown user is left to the server, which answers as its first person. Anything but a 200
+ * with a state (the 503 of a sandbox starting or resetting, a refusal, a half-written body) is `not-ready`;
+ * only a network failure or `signal` aborting throws.
  */
 export async function fetchState(
   user: string | null,
   after: number,
   signal: AbortSignal,
-): Promise<SandboxState | null> {
+): Promise<StatePoll> {
   const query = new URLSearchParams({ after: String(after) });
   if (user) query.set('user', user);
-  const response = await fetch(`/sandbox/state?${query}`, { signal, cache: 'no-store' });
-  // 204 (or any non-JSON answer) after a quiet wait: nothing changed.
-  if (response.status === 204) return null;
-  if (!response.ok) throw new Error(`HTTP ${response.status} from /sandbox/state`);
-  return (await response.json()) as SandboxState;
-}
-
-export interface StateWatch {
-  user(): string | null;
-  apply(state: SandboxState): void;
-  /** The server stopped answering (`lost`) or answers again. */
-  connection(lost: boolean, why: string): void;
-}
-
-const RETRY_MS = 2000;
-
-/** The long-poll loop, until `signal` aborts: each answer newer than the last is applied. */
-export async function watchState(watch: StateWatch, signal: AbortSignal): Promise<void> {
-  let after = -1;
-  let lost = false;
-  while (!signal.aborted) {
-    try {
-      const next = await fetchState(watch.user(), after, signal);
-      if (lost) watch.connection(false, '');
-      lost = false;
-      if (next && !signal.aborted && next.version !== after) {
-        after = next.version;
-        watch.apply(next);
-      }
-    } catch (error) {
-      if (signal.aborted) return;
-      if (!lost) watch.connection(true, error instanceof Error ? error.message : String(error));
-      lost = true;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-    }
+  // Not a literal in the call: Node's RequestInit, which the unit tests compile against, has no `cache`.
+  const init = { signal, cache: 'no-store' } as const;
+  const response = await fetch(`/sandbox/state?${query}`, init);
+  if (response.status === 204) return { kind: 'unchanged' };
+  const body: unknown = await response.json().catch(() => null);
+  if (response.status !== 200) {
+    const error = isObject(body) && typeof body.error === 'string' ? body.error : '';
+    return { kind: 'not-ready', why: error || `HTTP ${response.status} from /sandbox/state` };
   }
+  return isSandboxState(body)
+    ? { kind: 'state', state: body }
+    : { kind: 'not-ready', why: 'The sandbox sent a state the page cannot read.' };
 }

@@ -1,8 +1,8 @@
 // Block Kit blocks → DOM, for messages, modals and Home alike. Every block root carries data-block-id; a block
 // the page does not know is shown as a dashed placeholder rather than hidden.
-import { el, uniqueId } from './dom.ts';
+import { couldNotRender, el, uniqueId } from './dom.ts';
 import { imageSource, renderElement, renderImageElement, unsupported } from './elements.ts';
-import { isObject, type Json, obj, objects, str } from './json.ts';
+import { isObject, type Json, obj, objects, own, str } from './json.ts';
 import { plainText, textObjectToDom } from './mrkdwn-dom.ts';
 import { richTextToPlain } from './rich-text.ts';
 import type { Surface } from './surface.ts';
@@ -103,9 +103,22 @@ export function renderBlock(block: unknown, index: number, surface: Surface): HT
   const json = isObject(block) ? block : {};
   const type = str(json, 'type') ?? '';
   const blockId = str(json, 'block_id') ?? `block-${index}`;
-  const render = RENDERERS[type];
-  const body = render ? render(json, blockId, surface) : unsupported('block', type);
+  const body = renderBody(json, type, blockId, surface);
   return el('div', { class: `block block-${type || 'unknown'}`, 'data-block-id': blockId }, body);
+}
+
+/** A block type the page does not know (`constructor` included) shows a placeholder; one that throws, a note. */
+function renderBody(block: Json, type: string, blockId: string, surface: Surface): HTMLElement {
+  const render = own(RENDERERS, type);
+  if (!render) return unsupported('block', type);
+  const registered = surface.fields.length;
+  try {
+    return render(block, blockId, surface);
+  } catch (error) {
+    // Controls registered before the throw are not on the page: their values must not reach state.values.
+    surface.fields.splice(registered);
+    return couldNotRender(`Could not render block: ${type}`, error);
+  }
 }
 
 export function renderBlocks(blocks: readonly unknown[], surface: Surface): HTMLElement {
@@ -115,7 +128,7 @@ export function renderBlocks(blocks: readonly unknown[], surface: Surface): HTML
 /** Shows `response_action: errors` (or the page's own required-field checks) under their input blocks. */
 export function showErrors(root: HTMLElement, errors: Readonly<Record<string, string>>): void {
   for (const slot of root.querySelectorAll<HTMLElement>('.input-error')) {
-    const message = errors[slot.dataset.errorFor ?? ''];
+    const message = own(errors, slot.dataset.errorFor ?? '');
     slot.textContent = message ?? '';
     slot.hidden = message === undefined;
   }

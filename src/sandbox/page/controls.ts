@@ -1,7 +1,7 @@
 // The stateful controls: text, selects (static, users, conversations), pickers, radio buttons and checkboxes.
 // Each reads and writes plain strings; state-values.ts turns those into what Slack reports.
 import { el } from './dom.ts';
-import { type Json, obj, objects, str, strings } from './json.ts';
+import { type Json, obj, objects, own, str, strings } from './json.ts';
 import { plainText, textObjectToDom } from './mrkdwn-dom.ts';
 import { initialPicked, type OptionObject, optionsOf } from './state-values.ts';
 import type { Surface } from './surface.ts';
@@ -170,7 +170,7 @@ function choiceGroup(spec: ControlSpec, type: 'radio' | 'checkbox'): Control {
 }
 
 /** Controls by element type; external selects live in external-select.ts. */
-export const CONTROLS: Readonly<Record<string, (spec: ControlSpec) => Control>> = {
+const CONTROLS: Readonly<Record<string, (spec: ControlSpec) => Control>> = {
   plain_text_input: textControl,
   static_select: (spec) => selectControl(spec, staticChoices(spec.element), false),
   multi_static_select: (spec) => selectControl(spec, staticChoices(spec.element), true),
@@ -184,3 +184,6 @@ export const CONTROLS: Readonly<Record<string, (spec: ControlSpec) => Control>> 
   radio_buttons: (spec) => choiceGroup(spec, 'radio'),
   checkboxes: (spec) => choiceGroup(spec, 'checkbox'),
 };
+
+/** The control for an element type the app sent; undefined for one the page does not know (or `constructor`). */
+export const controlFor = (type: string): ((spec: ControlSpec) => Control) | undefined => own(CONTROLS, type);

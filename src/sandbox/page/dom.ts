@@ -28,3 +28,12 @@ export function append(parent: Node, ...children: Child[]): void {
 /** Ids for label/aria links; unique per page load. */
 let nextId = 0;
 export const uniqueId = (prefix: string): string => `${prefix}-${++nextId}`;
+
+/**
+ * Stands in for a piece the page could not build from the JSON it was given. A warning, not an error: the odd
+ * input is the app's or the server's, and the rest of the page still works.
+ */
+export function couldNotRender(note: string, error: unknown): HTMLElement {
+  console.warn(`${note}:`, error);
+  return el('div', { class: 'unsupported', role: 'note' }, note);
+}

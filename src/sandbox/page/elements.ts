@@ -1,7 +1,7 @@
 // Block elements → DOM: buttons, overflow menus, images, and the stateful controls (registered on the surface
 // so their values reach view.state.values). An element the page does not know shows a visible placeholder.
 import { askConfirm } from './confirm.ts';
-import { CONTROLS, type ControlSpec } from './controls.ts';
+import { type ControlSpec, controlFor } from './controls.ts';
 import { el, uniqueId } from './dom.ts';
 import { externalSelect } from './external-select.ts';
 import { type Json, obj, str } from './json.ts';
@@ -23,10 +23,20 @@ export function unsupported(what: 'block' | 'element', type: string): HTMLElemen
   return el('div', { class: 'unsupported', role: 'note' }, `Unsupported ${what}: ${type || '(no type)'}`);
 }
 
-/** Sends the action once its confirm dialog (if the element has one) is accepted. */
-async function confirmThenAct(element: Json, surface: Surface, action: PageActionElement): Promise<void> {
+/**
+ * Sends the action once its confirm dialog (if the element has one) is accepted. A link (`url`) opens only then
+ * too, as Slack confirms first; with no dialog it opens within the click, so no popup blocker stops it.
+ */
+async function confirmThenAct(
+  element: Json,
+  surface: Surface,
+  action: PageActionElement,
+  url?: string,
+): Promise<void> {
   const confirm = obj(element, 'confirm');
   if (confirm && !(await askConfirm(confirm, surface.mrkdwn))) return;
+  // Slack opens a link button's URL and still tells the app it was clicked.
+  if (url && isSafeHref(url)) window.open(url, '_blank', 'noopener');
   surface.act(action);
 }
 
@@ -52,10 +62,7 @@ function renderButton(element: Json, blockId: string, actionId: string, surface:
     plainText(obj(element, 'text')),
   );
   button.addEventListener('click', () => {
-    const url = str(element, 'url');
-    // Slack opens a link button's URL and still tells the app it was clicked.
-    if (url && isSafeHref(url)) window.open(url, '_blank', 'noopener');
-    void confirmThenAct(element, surface, buttonAction(element, blockId, actionId));
+    void confirmThenAct(element, surface, buttonAction(element, blockId, actionId), str(element, 'url'));
   });
   return button;
 }
@@ -76,18 +83,12 @@ function renderOverflow(element: Json, blockId: string, actionId: string, surfac
     );
     item.addEventListener('click', () => {
       popup.open = false;
-      const url = str(option, 'url');
-      if (url && isSafeHref(url)) window.open(url, '_blank', 'noopener');
       const selected = {
         text: { type: 'plain_text' as const, text: plainText(option.text) },
         value: option.value,
       };
-      void confirmThenAct(element, surface, {
-        type: 'overflow',
-        action_id: actionId,
-        block_id: blockId,
-        selected_option: selected,
-      });
+      const action = { type: 'overflow', action_id: actionId, block_id: blockId, selected_option: selected };
+      void confirmThenAct(element, surface, action, str(option, 'url'));
     });
     menu.appendChild(item);
   }
@@ -118,7 +119,7 @@ export function renderElement(
   if (type === 'button') return renderButton(element, blockId, actionId, surface);
   if (type === 'overflow') return renderOverflow(element, blockId, actionId, surface);
   if (type === 'image') return renderImageElement(element);
-  const make = type === 'external_select' ? externalSelect : CONTROLS[type];
+  const make = type === 'external_select' ? externalSelect : controlFor(type);
   if (!make) return unsupported('element', type);
 
   const dispatch = input ? input.dispatch : true;

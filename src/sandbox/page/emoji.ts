@@ -1,4 +1,5 @@
 // A few emoji shortcodes as characters: the ones the app's messages use and some common ones; others stay as text.
+import { own } from './json.ts';
 
 const EMOJI: Readonly<Record<string, string>> = {
   arrow_down: '⬇️',
@@ -44,5 +45,5 @@ const EMOJI: Readonly<Record<string, string>> = {
 
 /** Replaces known `:shortcode:`s; an unknown one is left as typed, as Slack shows a missing custom emoji. */
 export function replaceEmoji(text: string): string {
-  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole);
+  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => own(EMOJI, name) ?? whole);
 }

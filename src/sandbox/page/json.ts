@@ -2,6 +2,13 @@
 
 export type Json = Record<string, unknown>;
 
+/**
+ * `map[key]` for a key the app or the server chose: only the map's own entries, so `constructor`, `toString` or
+ * `__proto__` find nothing instead of Object.prototype's members.
+ */
+export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(map, key) ? map[key] : undefined;
+
 export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -5,11 +5,16 @@ import { buildShell } from './shell.ts';
 
 const STORAGE_KEY = 'debt-triage-sandbox.user';
 
+/** A user id, not an empty or stringified nothing (an older page could have stored "undefined"). */
+const usable = (user: string | null | undefined): user is string =>
+  typeof user === 'string' && user !== '' && user !== 'undefined' && user !== 'null';
+
 function initialUser(): string | null {
   const fromQuery = new URLSearchParams(window.location.search).get('user');
-  if (fromQuery) return fromQuery;
+  if (usable(fromQuery)) return fromQuery;
   try {
-    return window.localStorage.getItem(STORAGE_KEY);
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return usable(stored) ? stored : null;
   } catch {
     // Storage can be off (private mode, file://): the page still works, it just forgets the viewer.
     return null;
@@ -17,6 +22,7 @@ function initialUser(): string | null {
 }
 
 function rememberUser(user: string): void {
+  if (!usable(user)) return;
   try {
     window.localStorage.setItem(STORAGE_KEY, user);
   } catch {

@@ -1,7 +1,7 @@
 // A channel's messages and a thread: authors, the APP badge, ephemerals, files, replies and the ⋯ shortcut menu.
 import type { SandboxFile, SandboxMessage, SandboxState } from '../contract.ts';
 import { renderBlocks } from './blocks.ts';
-import { el } from './dom.ts';
+import { couldNotRender, el } from './dom.ts';
 import { isSafeHref, type MrkdwnContext } from './mrkdwn.ts';
 import { mrkdwnToDom } from './mrkdwn-dom.ts';
 import type { Surface } from './surface.ts';
@@ -68,6 +68,15 @@ function renderMenu(message: SandboxMessage, ctx: MessageContext): HTMLElement |
   return popup;
 }
 
+/** One message; a malformed one becomes a note so the rest of the channel still shows. */
+function renderMessageOrNote(message: SandboxMessage, ctx: MessageContext, inThread: boolean): HTMLElement {
+  try {
+    return renderMessage(message, ctx, inThread);
+  } catch (error) {
+    return couldNotRender(`Could not render message ${String(message.ts)}`, error);
+  }
+}
+
 export function renderMessage(message: SandboxMessage, ctx: MessageContext, inThread: boolean): HTMLElement {
   const author = ctx.state.users.find((u) => u.id === message.user);
   const name = author ? author.realName || author.name : message.user;
@@ -124,7 +133,7 @@ export function renderMessageList(
 ): HTMLElement {
   const shown = messages.filter((m) => isTopLevel(m) && !(m.ephemeral && dismissed.has(m.ts)));
   if (shown.length === 0) return el('p', { class: 'empty' }, 'No messages yet. Try /debt help.');
-  return el('div', { class: 'message-list' }, ...shown.map((m) => renderMessage(m, ctx, false)));
+  return el('div', { class: 'message-list' }, ...shown.map((m) => renderMessageOrNote(m, ctx, false)));
 }
 
 /** The parent and its replies, in ts order. */
@@ -141,8 +150,8 @@ export function renderThreadMessages(
   return el(
     'div',
     { class: 'thread-messages' },
-    parent ? renderMessage(parent, ctx, true) : el('p', { class: 'empty' }, 'This message is gone.'),
+    parent ? renderMessageOrNote(parent, ctx, true) : el('p', { class: 'empty' }, 'This message is gone.'),
     el('div', { class: 'thread-count' }, `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`),
-    ...replies.map((m) => renderMessage(m, ctx, true)),
+    ...replies.map((m) => renderMessageOrNote(m, ctx, true)),
   );
 }

@@ -1,6 +1,7 @@
 // Slack mrkdwn → a small node tree, DOM-free so it is testable; mrkdwn-dom.ts turns it into elements. Text is
 // never treated as HTML: entities are decoded exactly once, into text nodes.
 import { replaceEmoji } from './emoji.ts';
+import { own } from './json.ts';
 import { type DateZone, formatSlackDate } from './slack-date.ts';
 
 export type MrkdwnNode =
@@ -21,7 +22,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', 
 
 /** One pass, so `&amp;lt;` becomes the text `&lt;`, never `<`. */
 export const decodeEntities = (text: string): string =>
-  text.replace(/&(amp|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+  text.replace(/&(amp|lt|gt);/g, (e) => own(ENTITIES, e) ?? e);
 
 /** Only these link schemes become links; anything else (javascript:, data:) is shown as text. */
 export const isSafeHref = (href: string): boolean => /^(https?:\/\/|mailto:)/i.test(href);
@@ -144,7 +145,7 @@ function parseInline(s: string, ctx: MrkdwnContext, inCode: boolean): MrkdwnNode
         continue;
       }
     }
-    const style = inCode ? undefined : STYLES[c];
+    const style = inCode ? undefined : own(STYLES, c);
     if (style && canOpen(s, i)) {
       const close = findClose(s, i, c);
       if (close > 0) {

@@ -1,8 +1,9 @@
 // The page's controller: what the viewer looks at (user, channel, thread, Home), the long-poll that keeps the
 // state fresh, and the POSTs for what the viewer does. Rendering is keyed, so an update rebuilds only what changed.
 import type { ActionSource, SandboxMessage, SandboxState } from '../contract.ts';
-import { type Answer, post, type StateWatch, watchState } from './api.ts';
+import { type Answer, post } from './api.ts';
 import { bindComposer, buildThreadPane, type ThreadPane } from './composer.ts';
+import { own } from './json.ts';
 import { type MessageContext, renderMessageList, renderThreadMessages } from './messages.ts';
 import { createToasts, renderProblems } from './notices.ts';
 import { createSurface, mrkdwnContext, type Session } from './session.ts';
@@ -11,6 +12,7 @@ import { channelLabel, renderChannelList, renderUserSwitcher } from './sidebar.t
 import { collectStateValues } from './state-values.ts';
 import { type RegisteredField, readFields } from './surface.ts';
 import { type RenderedView, renderEmptyHome, renderHome, renderModal, reuseOrRender } from './views.ts';
+import { type StateWatch, watchState } from './watch.ts';
 
 export interface PageOptions {
   initialUser: string | null;
@@ -33,7 +35,8 @@ export function startPage(shell: Shell, options: PageOptions): void {
   let poll = new AbortController();
 
   const session: Session = {
-    me: () => state?.me ?? user ?? '',
+    // The switcher's choice wins at once: the state in hand is still the previous viewer's until the next poll.
+    me: () => user ?? state?.me ?? '',
     accepted: <T>(answer: Answer<T>): answer is { ok: true } & T => {
       if (!answer.ok) toasts.notify('error', answer.error);
       return answer.ok;
@@ -61,6 +64,12 @@ export function startPage(shell: Shell, options: PageOptions): void {
       runShortcut: (ts, callbackId) =>
         void post('shortcut', { user: me(), channel: channelId, ts, callbackId }).then(accepted),
     };
+  }
+
+  /** The open channel's messages; a channel id is never looked up on Object.prototype. */
+  function messagesIn(s: SandboxState): SandboxMessage[] {
+    const messages = channel ? own(s.messages, channel) : undefined;
+    return Array.isArray(messages) ? messages : [];
   }
 
   function openThread(ts: string) {
@@ -94,7 +103,7 @@ export function startPage(shell: Shell, options: PageOptions): void {
       paneChannel = null;
       return;
     }
-    const messages = (channel && s.messages[channel]) || [];
+    const messages = messagesIn(s);
     const key = JSON.stringify([channel, messages, s.users, s.shortcuts, [...dismissedEphemerals]]);
     if (key === paneKey) return;
     const sameChannel = paneChannel === channel;
@@ -108,7 +117,7 @@ export function startPage(shell: Shell, options: PageOptions): void {
   }
 
   function drawThread(s: SandboxState) {
-    const messages = (channel && s.messages[channel]) || [];
+    const messages = messagesIn(s);
     if (!thread || showingHome) {
       shell.thread.replaceChildren();
       return;
@@ -164,12 +173,10 @@ export function startPage(shell: Shell, options: PageOptions): void {
     }
   }
 
-  function render() {
-    const s = state;
-    if (!s) return;
+  function drawFrame(s: SandboxState) {
     shell.workspace.textContent = s.team.name;
     document.title = `${s.team.name} · Debt Triage sandbox`;
-    renderUserSwitcher(shell.userSwitcher, s);
+    renderUserSwitcher(shell.userSwitcher, s, me());
     renderChannelList(shell.channels, s, showingHome ? null : channel, (id) => {
       showingHome = false;
       if (channel !== id) thread = null;
@@ -177,15 +184,46 @@ export function startPage(shell: Shell, options: PageOptions): void {
       render();
     });
     renderProblems(shell.problems, s.problems);
-    drawPane(s);
-    drawThread(s);
-    drawModal(s);
-    toasts.sync(s.notices);
+  }
+
+  const PARTS = [
+    ['frame', drawFrame],
+    ['pane', drawPane],
+    ['thread', drawThread],
+    ['modal', drawModal],
+    ['notices', (s: SandboxState) => toasts.sync(s.notices)],
+  ] as const;
+
+  /** Never throws: a part the state's odd content breaks is left as it was, and the rest is still drawn. */
+  function render() {
+    const s = state;
+    if (!s) return;
+    for (const [part, draw] of PARTS) {
+      try {
+        draw(s);
+      } catch (error) {
+        console.warn(`Could not draw the ${part}:`, error);
+      }
+    }
+  }
+
+  /** A restarted or reset sandbox: ids cached under the old bootId (ts, view ids, notice ids) may mean others now. */
+  function forgetOldSandbox(next: SandboxState) {
+    dismissedEphemerals.clear();
+    modals.clear();
+    home = null;
+    paneKey = '';
+    paneChannel = null;
+    toasts.clear();
+    const parentTs = thread?.parentTs;
+    if (!messagesIn(next).some((m) => m.ts === parentTs)) thread = null;
+    else if (thread) thread.key = '';
   }
 
   function apply(next: SandboxState) {
+    if (state && state.bootId !== next.bootId) forgetOldSandbox(next);
     state = next;
-    if (user !== next.me) {
+    if (next.me && user !== next.me) {
       user = next.me;
       options.rememberUser(next.me);
     }
@@ -199,11 +237,11 @@ export function startPage(shell: Shell, options: PageOptions): void {
   const watch: StateWatch = {
     user: () => user,
     apply,
-    connection: (lost, why) =>
-      toasts.notify(
-        lost ? 'error' : 'info',
-        lost ? `Lost the sandbox server, retrying: ${why}` : 'Reconnected.',
-      ),
+    waiting: (why) => {
+      shell.status.hidden = why === null;
+      shell.status.textContent = state ? 'Reconnecting…' : 'Starting…';
+      shell.status.title = why ?? '';
+    },
   };
 
   /** A new viewer sees a new workspace: their own modals, Home, ephemerals and notices. */
@@ -217,12 +255,16 @@ export function startPage(shell: Shell, options: PageOptions): void {
     modals.clear();
     dismissedEphemerals.clear();
     toasts.clear();
+    // The new poll says so again if the sandbox is still away.
+    shell.status.hidden = true;
     void watchState(watch, poll.signal);
   }
 
   shell.userSwitcher.addEventListener('change', () => {
-    user = shell.userSwitcher.value;
-    options.rememberUser(user);
+    const chosen = shell.userSwitcher.value;
+    if (!chosen || chosen === user) return;
+    user = chosen;
+    options.rememberUser(chosen);
     restart();
   });
   shell.homeTab.addEventListener('click', () => {

@@ -9,6 +9,8 @@ export interface Shell {
   runDigest: HTMLButtonElement;
   resetDemo: HTMLButtonElement;
   resetEmpty: HTMLButtonElement;
+  /** A quiet line while the sandbox starts, resets or cannot be reached. */
+  status: HTMLElement;
   problems: HTMLElement;
   channels: HTMLElement;
   title: HTMLElement;
@@ -32,6 +34,7 @@ export function buildShell(root: HTMLElement): Shell {
     runDigest: button('run-digest', 'Run digest now'),
     resetDemo: button('reset-demo', 'Reset: demo data'),
     resetEmpty: button('reset-empty', 'Reset: empty workspace'),
+    status: el('div', { class: 'status-line', role: 'status', 'data-testid': 'connection', hidden: true }),
     problems: el('div', { class: 'problems-slot' }),
     channels: el('ul', { class: 'channel-list' }),
     title: el('h1', { class: 'pane-title' }),
@@ -71,6 +74,7 @@ export function buildShell(root: HTMLElement): Shell {
       shell.resetDemo,
       shell.resetEmpty,
     ),
+    shell.status,
     shell.problems,
     el(
       'div',

@@ -8,8 +8,8 @@ export function channelLabel(channel: SandboxChannel): string {
   return `${channel.isPrivate ? '🔒 ' : '#'}${channel.name}`;
 }
 
-/** People only: the bot is nobody to view the workspace as. */
-export function renderUserSwitcher(select: HTMLSelectElement, state: SandboxState): void {
+/** People only: the bot is nobody to view the workspace as. `viewer`: the choice, ahead of the state for them. */
+export function renderUserSwitcher(select: HTMLSelectElement, state: SandboxState, viewer: string): void {
   const people = state.users.filter((u) => !u.isBot);
   const key = JSON.stringify(people);
   if (select.dataset.key !== key) {
@@ -20,7 +20,7 @@ export function renderUserSwitcher(select: HTMLSelectElement, state: SandboxStat
       ),
     );
   }
-  select.value = state.me;
+  select.value = viewer;
 }
 
 export function renderChannelList(

@@ -1,5 +1,6 @@
 // `<!date^…>` as the Slack client shows it: the template's tokens rendered in the viewer's zone (the browser's,
 // unless a test pins one). English names, as the sandbox's Slack speaks English (ordinals need it).
+import { own } from './json.ts';
 
 export interface DateZone {
   /** "Today" is judged against this instant. */
@@ -66,7 +67,7 @@ export function formatSlackDate(epochSeconds: number, template: string, zone: Da
   if (!Number.isFinite(epochSeconds)) return null;
   const at = new Date(epochSeconds * 1000);
   const day = calendarDay(at, zone.timeZone);
-  const relative = RELATIVE[String(daysFromToday(day, calendarDay(zone.now, zone.timeZone)))];
+  const relative = own(RELATIVE, String(daysFromToday(day, calendarDay(zone.now, zone.timeZone))));
   const time = (second?: '2-digit') =>
     new Intl.DateTimeFormat(LOCALE, {
       timeZone: zone.timeZone,
@@ -95,7 +96,8 @@ export function formatSlackDate(epochSeconds: number, template: string, zone: Da
   };
   let known = 0;
   const text = template.replace(TOKEN, (whole, name: string) => {
-    const render = tokens[name];
+    // The template is the app's: `{constructor}` or `{__proto__}` is no token, only text.
+    const render = own(tokens, name);
     if (!render) return whole;
     known++;
     return render();

@@ -109,11 +109,17 @@ export function elementValue(reading: FieldReading): PageElementValue {
   }
 }
 
+/**
+ * A map keyed by ids the app chose: with no prototype, `__proto__` or `constructor` is an entry like any other
+ * (on `{}`, `values.__proto__ = …` would replace the prototype and the entry would vanish).
+ */
+const byId = <T>(): Record<string, T> => Object.create(null);
+
 /** `view.state.values`: block_id → action_id → value. */
 export function collectStateValues(readings: readonly FieldReading[]): StateValues {
-  const values: StateValues = {};
+  const values = byId<Record<string, ElementValue>>();
   for (const reading of readings) {
-    const block = values[reading.blockId] ?? {};
+    const block = values[reading.blockId] ?? byId<ElementValue>();
     block[reading.actionId] = elementValue(reading);
     values[reading.blockId] = block;
   }
@@ -158,7 +164,7 @@ export function buttonAction(element: Json, blockId: string, actionId: string): 
  * `min_length`. Messages by block_id, shown under the inputs as Slack does; empty: the submission may go.
  */
 export function clientErrors(readings: readonly FieldReading[]): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors = byId<string>();
   for (const reading of readings) {
     if (reading.optional !== false) continue;
     const text = reading.picked[0] ?? '';
