@@ -1,8 +1,21 @@
 // Channel settings (SPEC §1.7): the digest's schedule and budget, the quorum and the stewards.
 import { z } from 'zod';
 
+/** Zones already checked: building an Intl.DateTimeFormat costs more than the rest of a settings parse. */
+const checkedZones = new Map<string, boolean>();
+/** Enough for every zone there is (about 600) with room for junk, which is not remembered past it. */
+const CHECKED_ZONES_MAX = 1000;
+
 /** True for any zone this runtime's Intl accepts (every IANA zone and its aliases). */
 export function isTimeZone(zone: string): boolean {
+  const known = checkedZones.get(zone);
+  if (known !== undefined) return known;
+  const answer = zoneExists(zone);
+  if (checkedZones.size < CHECKED_ZONES_MAX) checkedZones.set(zone, answer);
+  return answer;
+}
+
+function zoneExists(zone: string): boolean {
   if (zone.trim() === '') return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

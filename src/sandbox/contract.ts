@@ -123,6 +123,7 @@ export interface ActionElement {
   selected_users?: string[];
   selected_conversation?: string;
   selected_conversations?: string[];
+  selected_channel?: string;
   selected_time?: string;
   selected_date?: string;
   selected_options?: { text: { type: 'plain_text'; text: string }; value: string }[];

@@ -31,7 +31,9 @@ const elementValue = z.object({
 const values = z.record(z.string().max(255), z.record(z.string().max(255), elementValue));
 
 export const PAGE_REQUESTS = {
-  command: z.object({ user: id, channel: id, text: z.string().max(40_000), threadTs: id.optional() }),
+  // Above Slack's 40,000 characters: still a request a page sends, refused by the session as Slack refuses it
+  // (msg_too_long). Only text far past that is a bad request.
+  command: z.object({ user: id, channel: id, text: z.string().max(100_000), threadTs: id.optional() }),
   action: z.object({
     user: id,
     source,
@@ -46,6 +48,7 @@ export const PAGE_REQUESTS = {
       selected_users: z.array(z.string().max(64)).max(100).optional(),
       selected_conversation: z.string().max(64).optional(),
       selected_conversations: z.array(z.string().max(64)).max(100).optional(),
+      selected_channel: z.string().max(64).optional(),
       selected_time: z.string().max(16).optional(),
       selected_date: z.string().max(16).optional(),
       selected_options: z.array(option).max(100).optional(),

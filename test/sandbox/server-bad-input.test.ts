@@ -39,6 +39,13 @@ describe('refusals Slack would give', () => {
     expect(await sandbox().ask('command', { ...help, channel: 'C0NOWHERE' })).toEqual(notFound);
   });
 
+  it('refuses a message or command past Slack’s 40,000 characters with msg_too_long, and posts one at it', async () => {
+    const tooLong = { ok: false, error: 'msg_too_long' };
+    expect(await sandbox().ask('command', { ...help, text: 'x'.repeat(40_001) })).toEqual(tooLong);
+    expect(await sandbox().ask('command', { ...help, text: `/debt ${'x'.repeat(40_000)}` })).toEqual(tooLong);
+    expect(await sandbox().ask('command', { ...help, text: 'x'.repeat(40_000) })).toEqual({ ok: true });
+  });
+
   it('refuses someone who is not in the workspace, the app’s bot user included', async () => {
     for (const user of ['U0NOBODY', 'UBOT'])
       expect(await sandbox().ask('command', { ...help, user })).toEqual({

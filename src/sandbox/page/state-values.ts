@@ -140,6 +140,7 @@ export function toActionElement(reading: FieldReading): PageActionElement {
   if (value.selected_user) action.selected_user = value.selected_user;
   if (value.selected_users) action.selected_users = value.selected_users;
   if (value.selected_conversation) action.selected_conversation = value.selected_conversation;
+  if (value.selected_channel) action.selected_channel = value.selected_channel;
   if (value.selected_time) action.selected_time = value.selected_time;
   if (value.selected_date) action.selected_date = value.selected_date;
   return action;
