@@ -30,7 +30,12 @@ export async function startTarget(
   env: Record<string, string>,
 ): Promise<Target> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, script)], {
+  // BENCH_PROFILE_DIR: the app (not the floor) writes a V8 CPU profile there when it exits.
+  const profile =
+    process.env.BENCH_PROFILE_DIR && name === 'app'
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, join(ROOT, script)], {
     cwd: ROOT,
     env: { ...env, PORT: String(port), METRICS_PORT: String(await freePort()), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,8 @@
 // only acks (bench/bare-bolt.js) take the same signed load in alternating rounds (app, floor, app, floor…), and
 // the medians of rounds are compared. Per request kind and load: ack latency and throughput for both, and for the
 // app the end-to-end latency to what the user sees reaching the fake Slack. Needs `npm run build` and Redis.
-// Env: BENCH_ROUNDS (3), BENCH_FLOOR_SECONDS (5), BENCH_FLOOR_KINDS (list,modal,vote,submit), BENCH_FLOOR_LOADS.
+// Env: BENCH_ROUNDS (3), BENCH_FLOOR_SECONDS (5), BENCH_FLOOR_KINDS (list,modal,vote,submit), BENCH_FLOOR_LOADS;
+// BENCH_PROFILE_DIR: the app writes a V8 CPU profile there (findings: bench/results/floor-profile.md).
 import { tmpdir } from 'node:os';
 import type { FakeCall } from '../src/sandbox/fake-slack.ts';
 import { FakeSlack } from '../src/sandbox/fake-slack.ts';
