@@ -140,6 +140,11 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       createdAt: now,
       updatedAt: now,
     });
+    // Queued for the sweep before the item exists, outside the workspace's transaction: the set is install-wide
+    // (another hash slot on a Redis Cluster), and an entry whose item never lands is dropped by the sweep.
+    // Cleared once the card is out (or the reporter told why not); a process that dies before that leaves it
+    // here for the worker's sweep.
+    await redis.zadd(keys.unpublished, Date.parse(now), unpublishedMember(teamId, id));
     const tx = redis
       .multi()
       .set(keys.item(teamId, id), JSON.stringify(item))
@@ -161,9 +166,6 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
       .zadd(keys.items(teamId), id, String(id))
       .zadd(keys.channelItems(teamId, input.channelId), id, String(id))
       .set(onceKey, String(id), 'EX', SUBMISSION_TTL_SECONDS)
-      // Cleared once the card is out (or the reporter told why not); a process that dies before that
-      // leaves it here for the worker's sweep.
-      .zadd(keys.unpublished, Date.parse(now), unpublishedMember(teamId, id))
       .exec();
     return { item, created: true };
   }
