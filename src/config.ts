@@ -11,6 +11,13 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** A key prefix: everything the process writes to Redis starts with it. */
+const keyPrefix = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits, dots, colons, dashes or underscores')
+    .default(fallback);
+
 /** A TCP port: digits only, 0–65535 (0 picks a free one; tests use it). */
 const port = (fallback: number) =>
   z
@@ -37,10 +44,7 @@ const EnvSchema = z.object({
     .string()
     .default('redis://127.0.0.1:6379')
     .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://'),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits, dots, colons, dashes or underscores')
-    .default('debt'),
+  REDIS_PREFIX: keyPrefix('debt'),
   PORT: port(3000),
   METRICS_PORT: port(9464),
   DEFAULT_TIMEZONE: z
@@ -85,19 +89,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** A blank value (`PORT=` in a .env file) means "use the default", not "set to nothing". */
+const nonBlank = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+
+/** Each problem zod found, as `VARIABLE message`. */
+const problemsOf = (error: z.ZodError): string[] =>
+  error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+
 /** Parses an environment (process.env by default); throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // A blank value (`PORT=` in a .env file) means "use the default", not "set to nothing".
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
-  );
-  const parsed = EnvSchema.safeParse(present);
-  const problems = [
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`)),
-    ...modeProblems(env),
-  ];
+  const parsed = EnvSchema.safeParse(nonBlank(env));
+  const problems = [...(parsed.success ? [] : problemsOf(parsed.error)), ...modeProblems(env)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -113,5 +116,51 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPort: e.METRICS_PORT,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** `npm run sandbox` (SPEC §2.11): the few variables it reads; it needs no Slack tokens. */
+export interface SandboxConfig {
+  port: number;
+  /** Every key the sandbox's app writes starts with it; a reset deletes exactly these. */
+  prefix: string;
+  /** Where the private Redis and the saved workspace live (default `.sandbox/` in the repository). */
+  dir: string | undefined;
+  /** Used when it answers; otherwise the sandbox starts a private redis-server. */
+  redisUrl: string | undefined;
+  logLevel: LogLevel;
+}
+
+const SandboxEnvSchema = z
+  .object({
+    PORT: port(3000),
+    SANDBOX_PREFIX: keyPrefix('sandbox'),
+    SANDBOX_DIR: optionalText,
+    REDIS_URL: optionalText,
+    REDIS_PREFIX: keyPrefix('debt'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('warn'),
+  })
+  // A reset deletes every key under the prefix: never the app's own data.
+  .refine((e) => e.SANDBOX_PREFIX !== e.REDIS_PREFIX, {
+    path: ['SANDBOX_PREFIX'],
+    message:
+      "must differ from the app's own key prefix (REDIS_PREFIX, default debt): a reset deletes every key under it",
+  });
+
+/** The sandbox's configuration, or every problem with it (`VARIABLE message`). */
+export function loadSandboxConfig(
+  env: Record<string, string | undefined> = process.env,
+): { config: SandboxConfig; problems?: undefined } | { config?: undefined; problems: string[] } {
+  const parsed = SandboxEnvSchema.safeParse(nonBlank(env));
+  if (!parsed.success) return { problems: problemsOf(parsed.error) };
+  const e = parsed.data;
+  return {
+    config: {
+      port: e.PORT,
+      prefix: e.SANDBOX_PREFIX,
+      dir: e.SANDBOX_DIR,
+      redisUrl: e.REDIS_URL,
+      logLevel: e.LOG_LEVEL,
+    },
   };
 }

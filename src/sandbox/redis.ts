@@ -126,11 +126,10 @@ async function startPrivate(dataDir: string, given: string | undefined): Promise
 }
 
 export async function sandboxRedis(
-  env: NodeJS.ProcessEnv,
+  given: string | undefined,
   dataDir: string,
   say: (line: string) => void,
 ): Promise<SandboxRedis> {
-  const given = env.REDIS_URL?.trim();
   if (given) {
     if (await answers(given))
       return { url: given, origin: `REDIS_URL (${given})`, stop: async () => undefined };

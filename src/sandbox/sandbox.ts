@@ -148,8 +148,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     // The cards live in the stand-in, the items in Redis: an earlier run's workspace comes back only when both
     // are from the same run; otherwise the demo backlog starts afresh. Restored before the app starts, so jobs
     // already due (a digest slot missed while the sandbox was down) run against the restored messages.
-    if (await restored(fake, file, await admin.get(seededKey(options.prefix)))) {
-      runId = readSaved(file)?.runId ?? '';
+    const restoredRun = restored(fake, file, await admin.get(seededKey(options.prefix)));
+    if (restoredRun !== null) {
+      runId = restoredRun;
       app = await startApp();
     } else await reset(true);
   } catch (error) {
@@ -160,17 +161,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   return { url: `http://localhost:${port}`, session: current, stop: shutDown };
 }
 
-/** Restores the saved workspace when it belongs to the Redis data (same run id); false when it cannot. */
-async function restored(fake: FakeSlack, file: string, marker: string | null): Promise<boolean> {
+/** Restores the saved workspace when it belongs to the Redis data; its run id, or null when it cannot. */
+function restored(fake: FakeSlack, file: string, marker: string | null): string | null {
   const saved = readSaved(file);
-  if (!saved || marker === null || marker !== saved.runId) return false;
+  if (!saved || marker === null || marker !== saved.runId) return null;
   try {
     fake.restoreWorkspace(saved.workspace);
-    return true;
+    return saved.runId;
   } catch (error) {
     process.stderr.write(
       `sandbox: the saved workspace in ${file} could not be restored (${error instanceof Error ? error.message : String(error)}); starting from the demo backlog\n`,
     );
-    return false;
+    return null;
   }
 }

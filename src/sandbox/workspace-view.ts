@@ -23,14 +23,15 @@ function filesOf(fake: FakeSlack, m: StoredMessage): SandboxFile[] {
   return out;
 }
 
-function messageOf(fake: FakeSlack, m: StoredMessage, replies: Map<string, number>, ephemeral: boolean) {
+function messageOf(fake: FakeSlack, m: StoredMessage, ephemeral: boolean) {
   const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : undefined;
   const out: SandboxMessage = {
     ts: m.ts,
     // An ephemeral message is stored under the one person who sees it; it comes from the app.
     user: ephemeral ? BOT_USER_ID : m.user,
     text: m.text,
-    replyCount: replies.get(m.ts) ?? 0,
+    // The thread summary the stand-in keeps on a parent, as Slack does (reply_count).
+    replyCount: m.reply_count ?? 0,
     edited: m.edited !== undefined,
     ephemeral,
     files: filesOf(fake, m),
@@ -44,13 +45,7 @@ function messageOf(fake: FakeSlack, m: StoredMessage, replies: Map<string, numbe
 function channelMessages(fake: FakeSlack, channelId: string, userId: string): SandboxMessage[] {
   const shared = fake.messages(channelId);
   const mine = fake.ephemerals(channelId, userId);
-  const replies = new Map<string, number>();
-  for (const m of shared)
-    if (m.thread_ts && m.thread_ts !== m.ts) replies.set(m.thread_ts, (replies.get(m.thread_ts) ?? 0) + 1);
-  const all = [
-    ...shared.map((m) => messageOf(fake, m, replies, false)),
-    ...mine.map((m) => messageOf(fake, m, replies, true)),
-  ];
+  const all = [...shared.map((m) => messageOf(fake, m, false)), ...mine.map((m) => messageOf(fake, m, true))];
   return all.sort((a, b) => Number(a.ts) - Number(b.ts));
 }
 
