@@ -1,8 +1,6 @@
 // Deleting one key prefix's keys (SCAN + UNLINK), never the database: the sandbox's reset and the tests' cleanup.
 import type { Redis } from 'ioredis';
-
-/** Escapes the glob characters SCAN MATCH understands, so the prefix is matched literally. */
-const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
+import { globEscape } from '../store/keys.ts';
 
 /** Deletes every key starting with `prefix`; returns how many were removed. */
 export async function deleteByPrefix(redis: Redis, prefix: string): Promise<number> {

@@ -3,7 +3,7 @@
 // that name it. Keys are found with SCAN (never KEYS) and deleted page by page with UNLINK, so a large
 // workspace never blocks Redis for the other workspaces and processes sharing it.
 import type { Redis } from 'ioredis';
-import type { Keys } from './keys.ts';
+import { globEscape, type Keys } from './keys.ts';
 
 /** A Slack workspace (`T…`) or Enterprise Grid organisation (`E…`) id: the only ids erasure accepts. */
 const WORKSPACE_ID = /^[TE][A-Z0-9]{2,}$/;
@@ -42,9 +42,6 @@ export interface WorkspaceErasure {
 
 const SCAN_COUNT = 1000;
 const BATCH = 500;
-
-/** Escapes the glob characters SCAN MATCH understands, so a prefix is matched literally. */
-const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
 
 function requireWorkspaceId(teamId: string): void {
   // The id goes into SCAN patterns and key prefixes: anything but a plain id could reach other workspaces.

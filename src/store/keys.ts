@@ -29,6 +29,9 @@
 //   {p}:card-sweep-lock                   string  held (with a token, TTL) by the worker sweeping `unpublished`
 //   {p}:paused                            string  set when Slack refused the token: all posting paused (JSON)
 //   {p}:bull:*                            BullMQ queues (its own key layout under this prefix)
+/** Escapes the glob characters SCAN MATCH understands, so a key prefix is matched literally. */
+export const globEscape = (s: string): string => s.replace(/[*?[\]\\]/g, '\\$&');
+
 export interface Keys {
   seq(team: string): string;
   items(team: string): string;
