@@ -28,6 +28,24 @@ const port = (fallback: number) =>
     .refine((n) => n <= 65535, 'must be a port number (0–65535)')
     .default(fallback);
 
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+const redisUrl = z
+  .string()
+  .refine(
+    (u) => /^rediss?:\/\/[^\s,]+$/.test(u) && URL.canParse(u),
+    'must be a URL starting with redis:// or rediss://',
+  );
+
+/** A cluster's seed nodes share one set of credentials and one TLS setting: ioredis applies one to all. */
+function agreeOnAccess(nodes: string[]): boolean {
+  const access = (node: string) => {
+    const url = new URL(node);
+    return `${url.protocol} ${url.username} ${url.password}`;
+  };
+  return nodes.every((node) => access(node) === access(nodes[0] ?? node));
+}
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: 'is required (the bot token, xoxb-…)' })
@@ -40,10 +58,18 @@ const EnvSchema = z.object({
   SLACK_API_URL: z
     .url({ error: 'must be a URL such as https://slack.com/api/' })
     .default('https://slack.com/api/'),
-  REDIS_URL: z
+  REDIS_URL: redisUrl.optional(),
+  REDIS_CLUSTER_NODES: z
     .string()
-    .default('redis://127.0.0.1:6379')
-    .refine((u) => /^rediss?:\/\//.test(u), 'must start with redis:// or rediss://'),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((node) => node.trim())
+        .filter((node) => node !== ''),
+    )
+    .pipe(z.array(redisUrl).min(1, 'must list at least one node, e.g. redis://10.0.0.1:6379'))
+    .refine(agreeOnAccess, 'every node must use the same scheme (redis:// or rediss://), user and password')
+    .optional(),
   REDIS_PREFIX: keyPrefix('debt'),
   PORT: port(3000),
   METRICS_PORT: port(9464),
@@ -57,9 +83,16 @@ const EnvSchema = z.object({
 /** Checked apart from the schema so that it is reported together with every other problem. */
 function modeProblems(env: Record<string, string | undefined>): string[] {
   const blank = (v: string | undefined) => v === undefined || v.trim() === '';
-  return blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)
-    ? ['SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)']
-    : [];
+  return [
+    ...(blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)
+      ? ['SLACK_SIGNING_SECRET is required in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead)']
+      : []),
+    ...(!blank(env.REDIS_URL) && !blank(env.REDIS_CLUSTER_NODES)
+      ? [
+          'REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis or REDIS_CLUSTER_NODES for a cluster',
+        ]
+      : []),
+  ];
 }
 
 export interface Config {
@@ -70,7 +103,8 @@ export interface Config {
     apiUrl: string;
     socketMode: boolean;
   };
-  redis: { url: string; prefix: string };
+  /** Exactly one of `url` (one Redis) and `clusterNodes` (a Redis Cluster's seed nodes) is set. */
+  redis: { url: string | null; clusterNodes: string[] | null; prefix: string };
   port: number;
   /** GET /metrics, /healthz and /readyz of a process running only the workers (`npm run start:worker`). */
   metricsPort: number;
@@ -111,7 +145,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       socketMode: e.SLACK_APP_TOKEN !== undefined,
     },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: e.REDIS_CLUSTER_NODES
+      ? { url: null, clusterNodes: e.REDIS_CLUSTER_NODES, prefix: e.REDIS_PREFIX }
+      : { url: e.REDIS_URL ?? DEFAULT_REDIS_URL, clusterNodes: null, prefix: e.REDIS_PREFIX },
     port: e.PORT,
     metricsPort: e.METRICS_PORT,
     defaultTimezone: e.DEFAULT_TIMEZONE,

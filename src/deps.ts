@@ -1,7 +1,6 @@
 // createDeps(config): the Redis connections, stores, producers, clock, logger and metrics every listener and job
 // shares.
 import { Queue } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
 import { QUEUE_NAMES } from '../jobs/contracts.ts';
 import { createProducers, type Producers } from '../jobs/producers/index.ts';
 import type { Config } from './config.ts';
@@ -13,6 +12,8 @@ import { createMetrics, type Metrics, noMetrics } from './lib/metrics.ts';
 import { type AdminCache, createAdminCache } from './store/admin-cache.ts';
 import { type Budget, type BudgetShape, createBudget } from './store/budget.ts';
 import { type Claims, createClaims } from './store/claims.ts';
+import type { RedisClient } from './store/client.ts';
+import { type ConnectionRole, connectRedis } from './store/connect.ts';
 import { createDigestStore, type DigestStore } from './store/digests.ts';
 import { createHistoryStore, type HistoryStore } from './store/history.ts';
 import { createItemStore, type ItemStore } from './store/items.ts';
@@ -72,12 +73,12 @@ export interface Deps {
 export interface Runtime extends Deps {
   keys: Keys;
   /** Serves Slack requests: fails fast when Redis is down so users get an answer in time (SPEC §3). */
-  redis: Redis;
+  redis: RedisClient;
   cardQueue: Queue;
   /** Weekly digests: one job scheduler per channel. */
   digestQueue: Queue;
   /** A new connection for BullMQ workers: blocking commands, retried forever (`maxRetriesPerRequest: null`). */
-  createWorkerConnection(): Redis;
+  createWorkerConnection(): RedisClient;
   /** Resolves once the request connection is up, or after `timeoutMs` (the app still starts; /readyz says 503). */
   ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -123,35 +124,24 @@ function countingVotes(votes: VoteStore, metrics: Metrics): VoteStore {
   };
 }
 
-/** Fail-fast options for request-serving connections: no offline queue, short timeouts. */
-const FAIL_FAST_REDIS: RedisOptions = {
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 1,
-  connectTimeout: 2000,
-  commandTimeout: 2000,
-  retryStrategy: (times) => Math.min(times * 200, 2000),
-};
-
 export function createDeps(config: Config, overrides: DepsOverrides = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const metrics = overrides.observability === false ? noMetrics() : createMetrics();
   const keys = createKeys(config.redis.prefix);
-  const connections: Redis[] = [];
-  const connect = (name: string, options: RedisOptions): Redis => {
-    const connection = new Redis(config.redis.url, { ...options, connectionName: `debt-triage:${name}` });
+  const connections: RedisClient[] = [];
+  const connect = (role: ConnectionRole): RedisClient => {
+    const connection = connectRedis(config.redis, role, `debt-triage:${role}`);
     // An unhandled 'error' event would kill the process; a down Redis is reported by /readyz instead.
-    connection.on('error', (error) =>
-      logger.warn('redis connection error', { connection: name, error: error.message }),
+    connection.on('error', (error: Error) =>
+      logger.warn('redis connection error', { connection: role, error: error.message }),
     );
     connections.push(connection);
     return connection;
   };
 
-  // Commands issued in the same tick by concurrent requests go out in one write (one syscall, one round trip):
-  // under load the writes, not the commands, were the request connection's cost (issue 12's profile).
-  const redis = connect('requests', { ...FAIL_FAST_REDIS, enableAutoPipelining: true });
-  const queueConnection = connect('queue', { ...FAIL_FAST_REDIS, commandTimeout: undefined });
+  const redis = connect('requests');
+  const queueConnection = connect('queue');
   const queue = (name: string) => {
     const q = new Queue(name, { connection: queueConnection, prefix: keys.bullPrefix });
     q.on('error', (error) => logger.warn('queue error', { queue: name, error: error.message }));
@@ -195,7 +185,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     redisAnswers: () => redisAnswers(redis),
     cardQueue,
     digestQueue,
-    createWorkerConnection: () => connect('worker', { maxRetriesPerRequest: null }),
+    createWorkerConnection: () => connect('worker'),
     ready(timeoutMs = 5000) {
       if (redis.status === 'ready') return Promise.resolve(true);
       return new Promise((resolve) => {

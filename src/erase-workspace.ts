@@ -16,6 +16,7 @@ import {
   type WorkspaceData,
 } from './features/erase-workspace.ts';
 import { createWorkspaceErasure, isWorkspaceId } from './store/erase-workspace.ts';
+import { createKeys } from './store/keys.ts';
 
 const USAGE = `Usage: npm run erase-workspace -- <workspace id> [--yes <workspace id>]
 
@@ -79,14 +80,19 @@ function loadOperatorConfig(): Config {
 }
 
 /** The Redis URL without its password, for the operator to check where the data is. */
-function redisShown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured Redis';
-  }
+function redisShown(redis: Config['redis']): string {
+  const shown = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      if (parsed.password) parsed.password = '***';
+      return parsed.toString();
+    } catch {
+      return 'the configured Redis';
+    }
+  };
+  return redis.clusterNodes
+    ? `the Redis Cluster at ${redis.clusterNodes.map(shown).join(', ')}`
+    : shown(redis.url ?? '');
 }
 
 function describe(data: WorkspaceData, config: Config): string[] {
@@ -96,10 +102,10 @@ function describe(data: WorkspaceData, config: Config): string[] {
       ? ''
       : ` (${data.channelIds.slice(0, 10).join(', ')}${data.channelIds.length > 10 ? ', …' : ''})`;
   return [
-    `Workspace ${data.teamId} in ${redisShown(config.redis.url)}, prefix "${prefix}":`,
+    `Workspace ${data.teamId} in ${redisShown(config.redis)}, prefix "${prefix}":`,
     `  items              ${data.items}`,
     `  channels           ${data.channelIds.length}${channels}`,
-    `  keys               ${data.keys} under ${prefix}:t:${data.teamId}:`,
+    `  keys               ${data.keys} under ${createKeys(prefix).teamHead(data.teamId)}`,
     `  set entries        ${data.setMembers.channels} in ${prefix}:channels, ${data.setMembers.unpublished} in ${prefix}:unpublished`,
     `  digest schedules   ${data.schedulers}`,
     `  jobs               ${data.jobs.queued} queued, ${data.jobs.finished} finished${data.jobs.active > 0 ? `, ${data.jobs.active} running now (waited for)` : ''}`,
@@ -158,7 +164,7 @@ async function erase(runtime: Runtime, config: Config, teamId: string, yes: stri
   const data = await surveyWorkspace(deps, teamId);
   if (isNothing(data)) {
     out(
-      `Nothing of workspace ${teamId} is stored in ${redisShown(config.redis.url)} under prefix "${config.redis.prefix}". Nothing to erase.`,
+      `Nothing of workspace ${teamId} is stored in ${redisShown(config.redis)} under prefix "${config.redis.prefix}". Nothing to erase.`,
     );
     return OK;
   }
@@ -191,10 +197,7 @@ async function main(): Promise<number> {
   const runtime = createDeps(config);
   try {
     if (!(await runtime.ready(5000)))
-      throw new Stop(
-        PROBLEM,
-        `Redis at ${redisShown(config.redis.url)} is not answering. Nothing was erased.`,
-      );
+      throw new Stop(PROBLEM, `Redis at ${redisShown(config.redis)} is not answering. Nothing was erased.`);
     return await erase(runtime, config, teamId, yes);
   } finally {
     // Bounded: closing must not hang the operator's terminal when Redis went away.

@@ -2,11 +2,12 @@
 // metrics for a process running only workers, a bounded drain on SIGTERM, and last-resort error logging.
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
-import { createDeps, type Deps } from './deps.ts';
+import { createDeps, type Deps, type Runtime } from './deps.ts';
 import { boundPort, closeServer, healthRoutes, PortError, startHttpServer } from './health.ts';
 import type { Running } from './lib/running.ts';
 import { startWeb } from './start-web.ts';
 import { startWorkers } from './start-workers.ts';
+import { checkKeyLayout, KeyLayoutError } from './store/layout.ts';
 
 /** How long requests being served and jobs running get to finish after SIGTERM (decision 0018). */
 export const DRAIN_MS = 20_000;
@@ -36,6 +37,25 @@ function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Exits (status 1, the message on stderr, as for a configuration error) unless Redis holds the key layout this
+ * version reads (src/store/layout.ts): on data in the old layout it would write new names beside the old ones.
+ */
+async function checkLayoutOrExit(deps: Runtime): Promise<void> {
+  try {
+    if ((await checkKeyLayout(deps.redis, deps.config.redis.prefix)) === 'fresh')
+      deps.logger.info('new installation: key layout marker written', {});
+  } catch (error) {
+    const reason =
+      error instanceof KeyLayoutError
+        ? error.message
+        : `the key layout could not be checked (${error instanceof Error ? error.message : String(error)})`;
+    process.stderr.write(`Debt Triage cannot start: ${reason}\n`);
+    await within(deps.close(), 3000);
+    process.exit(1);
+  }
+}
+
 export async function startProcess(parts: { web: boolean; workers: boolean }): Promise<void> {
   // A local .env is a convenience for `npm start`; variables already set in the environment win.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -51,8 +71,13 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
   }
   const deps = createDeps(config);
   process.on('unhandledRejection', (error) => deps.logger.error('unhandled rejection', { error }));
-  if (!(await deps.ready()))
+  if (await deps.ready()) await checkLayoutOrExit(deps);
+  else {
     deps.logger.error('Redis is not answering; starting anyway, /readyz reports 503', {});
+    // Checked the moment Redis answers, so a process started before its Redis still refuses old data. Until
+    // then its commands fail; only what it sends while the check runs can land before the refusal.
+    deps.redis.once('ready', () => void checkLayoutOrExit(deps));
+  }
 
   // Started in this order, stopped in the reverse one: the probes answer until the very end.
   const running: Running[] = [];

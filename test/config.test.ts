@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       port: 3000,
       defaultTimezone: 'UTC',
       logLevel: 'info',
-      redis: { url: 'redis://127.0.0.1:6379', prefix: 'debt' },
+      redis: { url: 'redis://127.0.0.1:6379', clusterNodes: null, prefix: 'debt' },
       slack: { apiUrl: 'https://slack.com/api/', socketMode: false },
     });
   });
@@ -57,5 +57,45 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack.apiUrl).toBe(
       'http://127.0.0.1:9/api/',
     );
+  });
+
+  describe('REDIS_CLUSTER_NODES', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...valid, ...env });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+
+    it('turns on cluster mode with the seed nodes listed, and no REDIS_URL default', () => {
+      const config = loadConfig({
+        ...valid,
+        REDIS_CLUSTER_NODES: ' redis://10.0.0.1:6379, redis://10.0.0.2:6380 ,',
+      });
+      expect(config.redis).toEqual({
+        url: null,
+        clusterNodes: ['redis://10.0.0.1:6379', 'redis://10.0.0.2:6380'],
+        prefix: 'debt',
+      });
+    });
+
+    it('refuses REDIS_URL beside it, non-Redis URLs, an empty list and nodes that disagree on access', () => {
+      expect(problems({ REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'redis://b:6379' })).toEqual([
+        expect.stringMatching(/REDIS_URL and REDIS_CLUSTER_NODES are both set/),
+      ]);
+      expect(problems({ REDIS_CLUSTER_NODES: 'http://b:6379' })).toEqual([
+        expect.stringMatching(/^REDIS_CLUSTER_NODES .*redis:\/\//),
+      ]);
+      expect(problems({ REDIS_CLUSTER_NODES: ' , ' })).toEqual([
+        expect.stringMatching(/^REDIS_CLUSTER_NODES must list at least one node/),
+      ]);
+      expect(problems({ REDIS_CLUSTER_NODES: 'rediss://:pw@a:6379,redis://:pw@b:6379' })).toEqual([
+        expect.stringMatching(/^REDIS_CLUSTER_NODES every node must use the same scheme/),
+      ]);
+      expect(problems({ REDIS_CLUSTER_NODES: 'redis://:one@a:6379,redis://:two@b:6379' })).toHaveLength(1);
+      expect(problems({ REDIS_CLUSTER_NODES: 'rediss://u:pw@a:6379,rediss://u:pw@b:6379' })).toEqual([]);
+    });
   });
 });

@@ -10,11 +10,17 @@ import { classifySlackError, isSlackApiError } from '../lib/slack-errors.ts';
 
 export type Reply = (message: Message) => Promise<unknown>;
 
+/** ioredis's words for an unreachable Redis; the second line is a Redis Cluster's (no node, no slot map, failover). */
+const REDIS_DOWN = new RegExp(
+  [
+    "Stream isn't writeable|Connection is closed|ECONNREFUSED|Command timed out|enableOfflineQueue|MaxRetriesPerRequest",
+    "None of startup nodes is available|Cluster isn't ready|Failed to refresh slots cache|CLUSTERDOWN|Too many Cluster redirections",
+  ].join('|'),
+  'i',
+);
+
 function isRedisDown(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : '';
-  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|Command timed out|enableOfflineQueue|MaxRetriesPerRequest/i.test(
-    message,
-  );
+  return REDIS_DOWN.test(error instanceof Error ? error.message : '');
 }
 
 /** What the user reads for an error; the log keeps the details. */

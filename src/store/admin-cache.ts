@@ -1,5 +1,6 @@
 // A short-lived cache of "is this user a workspace admin or owner", so permission checks rarely ask Slack.
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 export interface AdminCache {
@@ -8,7 +9,7 @@ export interface AdminCache {
   set(teamId: string, userId: string, admin: boolean, ttlSeconds: number): Promise<void>;
 }
 
-export function createAdminCache(redis: Redis, keys: Keys): AdminCache {
+export function createAdminCache(redis: RedisClient, keys: Keys): AdminCache {
   return {
     async get(teamId, userId) {
       const cached = await redis.get(keys.adminCache(teamId, userId));

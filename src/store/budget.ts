@@ -1,6 +1,7 @@
 // One budget per workspace for a rate-limited Slack method (SPEC §2.3: chat.update is Tier 3, ~50/min):
 // a token bucket in Redis, so every worker process draws on the same one. Spent only right before a call.
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 export interface Budget {
@@ -34,7 +35,7 @@ export interface BudgetShape {
 }
 
 export function createBudget(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   shape: BudgetShape,
   now: () => number = Date.now,

@@ -1,6 +1,7 @@
 // Claims: "this happens once" markers with a TTL (SET NX EX), such as one card post at a time per item or
 // one pain report per modal. Unlike a lock, a claim has no owner token: whoever took it releases it.
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 /** What a claim is about: the scope names the action, the key the thing acted on. */
@@ -12,7 +13,7 @@ export interface Claims {
   release(teamId: string, scope: ClaimScope, key: string): Promise<void>;
 }
 
-export function createClaims(redis: Redis, keys: Keys): Claims {
+export function createClaims(redis: RedisClient, keys: Keys): Claims {
   return {
     async take(teamId, scope, key, ttlSeconds) {
       return (await redis.set(keys.once(teamId, scope, key), '1', 'EX', ttlSeconds, 'NX')) !== null;

@@ -1,8 +1,8 @@
 // What makes a scheduled digest happen exactly once (SPEC §2.4): per-week records, a posting lock,
 // missed weeks, the interest snapshot, and the install-wide pause after an auth failure.
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { WeeklySnapshotSchema } from '../domain/snapshot.ts';
+import type { RedisClient } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 import { type OwnedLock, ownedLock } from './lock.ts';
@@ -72,7 +72,7 @@ export interface DigestStore {
   resume(): Promise<void>;
 }
 
-export function createDigestStore(redis: Redis, keys: Keys): DigestStore {
+export function createDigestStore(redis: RedisClient, keys: Keys): DigestStore {
   const readRecord = async (key: string) => {
     const raw = await redis.get(key);
     return raw === null ? null : parseRecord(DigestRecordSchema, key, raw);

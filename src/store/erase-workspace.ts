@@ -2,7 +2,8 @@
 // the install-wide sets (`{p}:channels`, `{p}:unpublished`), and the entries of the job queues' event streams
 // that name it. Keys are found with SCAN (never KEYS) and deleted page by page with UNLINK, so a large
 // workspace never blocks Redis for the other workspaces and processes sharing it.
-import type { Redis } from 'ioredis';
+
+import { type RedisClient, scanEach } from './client.ts';
 import { globEscape, type Keys } from './keys.ts';
 
 /** A Slack workspace (`T…`) or Enterprise Grid organisation (`E…`) id: the only ids erasure accepts. */
@@ -59,18 +60,10 @@ function namesWorkspace(text: string, teamId: string): boolean {
   return false;
 }
 
-export function createWorkspaceErasure(redis: Redis, keys: Keys): WorkspaceErasure {
-  // Every workspace-scoped key starts with the `seq` key's head (`{p}:t:{team}:`).
-  const head = (teamId: string) => keys.seq(teamId).slice(0, -'seq'.length);
-
+export function createWorkspaceErasure(redis: RedisClient, keys: Keys): WorkspaceErasure {
   async function eachKeyPage(teamId: string, visit: (page: string[]) => Promise<void>): Promise<void> {
-    const match = `${globEscape(head(teamId))}*`;
-    let cursor = '0';
-    do {
-      const [next, page] = await redis.scan(cursor, 'MATCH', match, 'COUNT', SCAN_COUNT);
-      cursor = next;
-      if (page.length > 0) await visit(page);
-    } while (cursor !== '0');
+    // Every master (a workspace's keys share one slot, but which master holds it is the cluster's business).
+    await scanEach(redis, `${globEscape(keys.teamHead(teamId))}*`, SCAN_COUNT, visit);
   }
 
   /** The workspace's members of one install-wide set or sorted set. */
@@ -119,7 +112,7 @@ export function createWorkspaceErasure(redis: Redis, keys: Keys): WorkspaceErasu
   return {
     async survey(teamId, eventStreams) {
       requireWorkspaceId(teamId);
-      const own = head(teamId);
+      const own = keys.teamHead(teamId);
       const channels = new Set<string>();
       let keyCount = 0;
       let items = 0;

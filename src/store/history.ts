@@ -1,7 +1,7 @@
 // Weekly snapshots (SPEC §1.8): one per channel per ISO week, written once with HSETNX and never rewritten;
 // and the items a digest has celebrated as "paid for itself", so each is celebrated once.
-import type { Redis } from 'ioredis';
 import { type WeeklySnapshot, WeeklySnapshotSchema } from '../domain/snapshot.ts';
+import type { RedisClient } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
@@ -18,7 +18,7 @@ export interface HistoryStore {
 
 const byWeek = (a: WeeklySnapshot, b: WeeklySnapshot) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0);
 
-export function createHistoryStore(redis: Redis, keys: Keys): HistoryStore {
+export function createHistoryStore(redis: RedisClient, keys: Keys): HistoryStore {
   const parseAll = (key: string, fields: Record<string, string>) =>
     Object.values(fields)
       .map((raw) => parseRecord(WeeklySnapshotSchema, key, raw))

@@ -1,5 +1,4 @@
 // Items and their history in Redis: atomic id allocation, idempotent filing, optimistic updates.
-import type { Redis } from 'ioredis';
 import { conflict, notFound } from '../domain/errors.ts';
 import {
   formatItemId,
@@ -14,6 +13,7 @@ import {
 } from '../domain/item.ts';
 import { DIMENSIONS, type Dimension, type Level } from '../domain/scales.ts';
 import type { Clock } from '../lib/clock.ts';
+import { type RedisClient, scanEach } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 import { voteField } from './votes.ts';
@@ -89,7 +89,7 @@ export interface UnpublishedItem {
 /** The `unpublished` set's member for one item. */
 const unpublishedMember = (teamId: string, id: number) => `${teamId}:${id}`;
 
-export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemStore {
+export function createItemStore(redis: RedisClient, keys: Keys, clock: Clock): ItemStore {
   const read = (key: string, raw: string) => parseRecord(ItemSchema, key, raw);
 
   async function getMany(teamId: string, ids: number[]): Promise<Item[]> {
@@ -211,15 +211,14 @@ export function createItemStore(redis: Redis, keys: Keys, clock: Clock): ItemSto
     listTeam: async (teamId) => getMany(teamId, await idsOf(keys.items(teamId))),
     async teamsWithItems() {
       const teams = new Set<string>();
-      for (let cursor = '0'; ; ) {
-        const [next, found] = await redis.scan(cursor, 'MATCH', keys.allTeamItems, 'COUNT', 200);
+      // Every master: a cluster's SCAN would see one node's workspaces only.
+      await scanEach(redis, keys.allTeamItems, 200, async (found) => {
         for (const key of found) {
           const teamId = keys.teamOfItems(key);
           if (teamId) teams.add(teamId);
         }
-        cursor = next;
-        if (cursor === '0') return [...teams];
-      }
+      });
+      return [...teams];
     },
     listChannel: async (teamId, channelId) =>
       getMany(teamId, await idsOf(keys.channelItems(teamId, channelId))),

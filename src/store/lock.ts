@@ -1,7 +1,7 @@
 // A Redis lock with an owner token: taken with SET NX PX, released or extended only by its owner (it may
 // have expired and been taken by another process in the meantime).
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './client.ts';
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -17,7 +17,7 @@ export interface OwnedLock {
   ttlMs(): Promise<number>;
 }
 
-export function ownedLock(redis: Redis, key: string): OwnedLock {
+export function ownedLock(redis: RedisClient, key: string): OwnedLock {
   return {
     async acquire(ttlMs) {
       const token = randomUUID();

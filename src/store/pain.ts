@@ -1,7 +1,7 @@
 // Pain reports ("it bit me again", SPEC §1.5): evidence, appended per item and never edited.
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { PainReport } from '../domain/scoring.ts';
+import type { RedisClient } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
@@ -19,7 +19,7 @@ export interface PainStore {
   lastActivity(teamId: string, itemIds: readonly number[]): Promise<Map<number, string>>;
 }
 
-export function createPainStore(redis: Redis, keys: Keys): PainStore {
+export function createPainStore(redis: RedisClient, keys: Keys): PainStore {
   return {
     async add(teamId, itemId, report) {
       await redis

@@ -1,6 +1,7 @@
 // One gate per Slack message: at most one chat.update of a message per slot, across every worker process
 // (decision 0004). Taken before the call, renewed when it returns.
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 export interface RefreshGates {
@@ -11,7 +12,7 @@ export interface RefreshGates {
   release(teamId: string, messageTs: string): Promise<void>;
 }
 
-export function createRefreshGates(redis: Redis, keys: Keys): RefreshGates {
+export function createRefreshGates(redis: RedisClient, keys: Keys): RefreshGates {
   return {
     async take(teamId, messageTs, ms) {
       const gate = keys.refreshGate(teamId, messageTs);

@@ -1,7 +1,7 @@
 // The weekly vote reminder (SPEC §2.5): who opted in (off unless they did), and the once-a-week marker that keeps
 // a restarted or doubled run from reminding anyone twice.
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { RedisClient } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
@@ -61,7 +61,7 @@ export interface ReminderPrefs {
   releaseWeek(teamId: string, userId: string, week: string, claim: WeekClaim): Promise<void>;
 }
 
-export function createReminderPrefs(redis: Redis, keys: Keys): ReminderPrefs {
+export function createReminderPrefs(redis: RedisClient, keys: Keys): ReminderPrefs {
   const read = (teamId: string, userId: string, raw: string) =>
     parseRecord(ReminderPrefSchema, `${keys.reminders(teamId)}#${userId}`, raw);
   return {

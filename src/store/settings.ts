@@ -1,7 +1,7 @@
 // Channel settings in Redis: one versioned JSON record per channel (absent = defaults), plus an index of
 // configured channels so workers can reconcile digest schedules.
-import type { Redis } from 'ioredis';
 import { type ChannelSettings, ChannelSettingsSchema, DEFAULT_CHANNEL_SETTINGS } from '../domain/settings.ts';
+import type { RedisClient } from './client.ts';
 import { parseRecord } from './json.ts';
 import type { Keys } from './keys.ts';
 
@@ -17,7 +17,7 @@ export interface SettingsStore {
 }
 
 export function createSettingsStore(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   onUnreadable?: (teamId: string, channelId: string, error: unknown) => void,
 ): SettingsStore {

@@ -1,6 +1,7 @@
 // A cache of users' display names (users.info), so a message's mentions read as names without asking
 // Slack for the same people again and again.
-import type { Redis } from 'ioredis';
+
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 export interface UserNames {
@@ -10,7 +11,7 @@ export interface UserNames {
   set(teamId: string, names: ReadonlyMap<string, string>, ttlSeconds: number): Promise<void>;
 }
 
-export function createUserNames(redis: Redis, keys: Keys): UserNames {
+export function createUserNames(redis: RedisClient, keys: Keys): UserNames {
   return {
     async get(teamId, userIds) {
       const names = new Map<string, string>();

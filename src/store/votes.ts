@@ -1,10 +1,10 @@
 // Votes per item: one hash field per (dimension, user), changed by one atomic script per click.
-import type { Redis } from 'ioredis';
 import { formatItemId, historyJson } from '../domain/item.ts';
 import { DIMENSIONS, type Dimension, isLevel, type Level } from '../domain/scales.ts';
 import type { Vote } from '../domain/scoring.ts';
 import type { VoteOutcome } from '../domain/voting.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { RedisClient } from './client.ts';
 import type { Keys } from './keys.ts';
 
 /** A second click on the same option this soon after the first is a double click, not a retraction. */
@@ -83,7 +83,7 @@ function parseField(field: string, value: string): Vote | null {
   return { userId, dimension: dimension as Dimension, level };
 }
 
-export function createVoteStore(redis: Redis, keys: Keys, clock: Clock): VoteStore {
+export function createVoteStore(redis: RedisClient, keys: Keys, clock: Clock): VoteStore {
   return {
     async set(teamId, itemId, userId, levels) {
       const key = keys.votes(teamId, itemId);

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createDriver, SIGNING_SECRET, TEAM } from '../support/driver.ts';
 import { freePort } from '../support/ports.ts';
 import { createTestRedis, deleteByPrefix, TEST_REDIS_URL, testPrefix } from '../support/redis.ts';
@@ -34,7 +34,7 @@ type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 describe.skipIf(!REQUIRED && !existsSync(join(DIST, 'src', 'main.js')))('the build (dist/)', () => {
   let fake: FakeSlack;
-  let redis: Redis;
+  let redis: RedisClient;
   const prefixes: string[] = [];
   // An empty working directory, so that a developer's .env is not loaded into the app under test.
   const cwd = mkdtempSync(join(tmpdir(), 'debt-compiled-'));

@@ -12,14 +12,21 @@ import {
   surveyWorkspace,
 } from '../../src/features/erase-workspace.ts';
 import { createWorkspaceErasure } from '../../src/store/erase-workspace.ts';
+import { globEscape } from '../../src/store/keys.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
-import { dumpKeys, TEST_REDIS_URL } from '../support/redis.ts';
+import { dumpKeys, TEST_REDIS_ENV } from '../support/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOUR = 3_600_000;
 const text = (v: unknown) => JSON.stringify(v);
 
 /** Keys whose name or content names the workspace as a whole token (T0OTHER, not T0OTHER2). */
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
 function naming(all: Map<string, string>, teamId: string): string[] {
   const re = new RegExp(`(^|[^A-Z0-9])${teamId}([^A-Z0-9]|$)`);
   return [...all].filter(([key, value]) => re.test(key) || re.test(value)).map(([key]) => key);
@@ -90,7 +97,7 @@ describe('erasing one workspace', () => {
         .map((job) => job.id)
         .sort();
     return {
-      keys: await dumpKeys(r, `${prefix()}:t:${teamId}:*`, options),
+      keys: await dumpKeys(r, `${globEscape(h.deps.keys.teamHead(teamId))}*`, options),
       channels: own(await r.smembers(h.deps.keys.configuredChannels)),
       unpublished: own(await r.zrange(h.deps.keys.unpublished, 0, '-1')),
       schedulers: (await deps().workspaceJobs.schedulers(teamId)).sort(),
@@ -102,7 +109,7 @@ describe('erasing one workspace', () => {
   /** Nothing of the workspace anywhere under the prefix: no key, member, job, scheduler or event names it. */
   async function expectNothingOf(teamId: string): Promise<void> {
     const all = await dumpKeys(h.deps.redis, `${prefix()}:*`);
-    expect([...all.keys()].filter((key) => key.includes(`:t:${teamId}:`))).toEqual([]);
+    expect([...all.keys()].filter((key) => key.includes(`:t:{${teamId}}:`))).toEqual([]);
     const members = [
       ...(await h.deps.redis.smembers(h.deps.keys.configuredChannels)),
       ...(await h.deps.redis.zrange(h.deps.keys.unpublished, 0, '-1')),
@@ -227,17 +234,18 @@ describe('erasing one workspace', () => {
     function run(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/erase-workspace.ts', ...args], {
         cwd: ROOT,
-        env: {
+        // A variable given as undefined is left out (a test's single Redis in place of the suite's cluster).
+        env: definedOnly({
           PATH: process.env.PATH,
           HOME: process.env.HOME,
           SLACK_BOT_TOKEN: 'xoxb-erase-test',
           SLACK_SIGNING_SECRET: 'erase-test',
           SLACK_API_URL: h.fake.url,
-          REDIS_URL: TEST_REDIS_URL,
+          ...TEST_REDIS_ENV,
           REDIS_PREFIX: prefix(),
           LOG_LEVEL: 'error',
           ...opts.env,
-        },
+        }),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -277,7 +285,7 @@ describe('erasing one workspace', () => {
       // The wrong confirmation came after the counts were shown.
       expect(wrong.stdout).toMatch(/items +2\n/);
       expect(wrong.stdout).toMatch(/channels +2 \(C0ONE, C0TWO\)\n/);
-      expect(wrong.stdout).toContain(`keys               ${keys} under ${prefix()}:t:T0SCRIPT:`);
+      expect(wrong.stdout).toContain(`keys               ${keys} under ${prefix()}:t:{T0SCRIPT}:`);
       expect(wrong.stdout).toContain('Type T0SCRIPT to erase');
       expect(wrong.stderr).toContain('"T0SCRIPX" is not T0SCRIPT. Nothing was erased.');
       expect(silent.stderr).toContain('No confirmation was typed');
@@ -288,7 +296,9 @@ describe('erasing one workspace', () => {
     it('fails clearly without configuration or Redis, erasing nothing', async () => {
       const [unconfigured, noRedis] = await Promise.all([
         run(['T0SCRIPT', '--yes', 'T0SCRIPT'], { env: { SLACK_BOT_TOKEN: undefined } }),
-        run(['T0SCRIPT', '--yes', 'T0SCRIPT'], { env: { REDIS_URL: 'redis://127.0.0.1:1' } }),
+        run(['T0SCRIPT', '--yes', 'T0SCRIPT'], {
+          env: { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: undefined },
+        }),
       ]);
       expect(unconfigured.code).toBe(1);
       expect(unconfigured.stderr).toContain('SLACK_BOT_TOKEN is required');

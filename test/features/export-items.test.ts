@@ -10,7 +10,7 @@ import { createDeps, type Runtime } from '../../src/deps.ts';
 import { type ExportRequest, exportItems } from '../../src/features/export-items.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
-import { deleteByPrefix, testPrefix } from '../support/redis.ts';
+import { deleteByPrefix, TEST_REDIS_ENV, testPrefix } from '../support/redis.ts';
 import { type SeedItem, seedItems } from '../support/seed-items.ts';
 
 let fake: FakeSlack;
@@ -29,6 +29,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: 'test-secret',
       SLACK_API_URL: fake.url,
       REDIS_PREFIX: prefix,
+      ...TEST_REDIS_ENV,
       PORT: '0',
     }),
     { logger: createLogger('info', {}, (line) => log.push(line)) },

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { drainDigestFleet } from '../support/digest-fleet.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { deleteByPrefix, testPrefix } from '../support/redis.ts';
+import { deleteByPrefix, TEST_REDIS_ENV, testPrefix } from '../support/redis.ts';
 
 describe('many channels due at the same moment', () => {
   let fake: FakeSlack;
@@ -23,6 +23,7 @@ describe('many channels due at the same moment', () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
       REDIS_PREFIX: prefix,
+      ...TEST_REDIS_ENV,
     });
     deps = createDeps(config, { logger: createLogger('error') });
     await deps.ready();

@@ -9,7 +9,7 @@ import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
 import { configureChannel, digestPosts, enqueueDigestSlot } from '../support/digest-jobs.ts';
 import { SIGNING_SECRET, TEAM } from '../support/driver.ts';
-import { deleteByPrefix, testPrefix } from '../support/redis.ts';
+import { deleteByPrefix, TEST_REDIS_ENV, testPrefix } from '../support/redis.ts';
 
 describe('digest worker processes that die or are stopped', () => {
   let fake: FakeSlack;
@@ -24,6 +24,7 @@ describe('digest worker processes that die or are stopped', () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.url,
       REDIS_PREFIX: prefix,
+      ...TEST_REDIS_ENV,
       LOG_LEVEL: 'error',
     });
     deps = createDeps(config, { logger: createLogger('error') });

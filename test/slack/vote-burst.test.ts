@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createKeys } from '../../src/store/keys.ts';
 import { runVoteBurst } from '../support/burst.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
@@ -10,7 +10,7 @@ import { createTestRedis, deleteByPrefix, testPrefix } from '../support/redis.ts
 describe('500 voters at once, two web and two worker processes', () => {
   let fake: FakeSlack;
   let cluster: Cluster;
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = testPrefix('burst');
 
   beforeAll(async () => {

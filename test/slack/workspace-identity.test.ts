@@ -2,6 +2,7 @@
 // Enterprise Grid user, an org-level payload), items, votes and settings land in the installing workspace.
 import { describe, expect, it } from 'vitest';
 import { CONNECT_GUEST, GRID_USER, ORG_LEVEL } from '../../src/sandbox/payload-identities.ts';
+import { globEscape } from '../../src/store/keys.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -9,9 +10,9 @@ const json = (v: unknown) => JSON.stringify(v);
 describe('workspace identity', () => {
   const h = useHarness();
 
-  /** Every key the app wrote under a workspace, by its id (keys are `{prefix}:t:{team}:…`). */
+  /** Every key the app wrote under a workspace, by its id (keys are `<prefix>:t:{<team>}:…`). */
   async function keysOf(teamId: string): Promise<string[]> {
-    return h.deps.redis.keys(`${h.deps.config.redis.prefix}:t:${teamId}:*`);
+    return h.deps.redis.keys(`${globEscape(h.deps.keys.teamHead(teamId))}*`);
   }
 
   it('files a Slack Connect guest’s item, settings and votes under the installing workspace', async () => {

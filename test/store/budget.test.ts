@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBudget } from '../../src/store/budget.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createKeys } from '../../src/store/keys.ts';
 import { createTestRedis, deleteByPrefix, testPrefix } from '../support/redis.ts';
 
 describe('per-workspace call budget (token bucket in Redis)', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = testPrefix('budget');
   beforeAll(() => {
     redis = createTestRedis();

@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDraft } from '../../src/domain/item.ts';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../src/domain/settings.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
 import { createAdminCache } from '../../src/store/admin-cache.ts';
 import { createBudget } from '../../src/store/budget.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createDigestStore } from '../../src/store/digests.ts';
 import { createWorkspaceErasure, isWorkspaceId } from '../../src/store/erase-workspace.ts';
 import { createItemStore } from '../../src/store/items.ts';
@@ -34,7 +34,7 @@ function mentionsOf(all: Map<string, string>, teamId: string): string[] {
 }
 
 describe('workspace erasure store on a real Redis', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = testPrefix('erase-store');
   const keys = createKeys(prefix);
   const clock = fixedClock('2026-11-02T09:00:00Z');
@@ -117,7 +117,7 @@ describe('workspace erasure store on a real Redis', () => {
   it('counts what a workspace has, and erases all of it while its neighbours keep every byte', async () => {
     // T0ERASE2 shares T0ERASE's first characters: a careless pattern or prefix test would take it along.
     for (const team of ['T0ERASE', 'T0ERASE2', 'T0KEEP']) await seed(team);
-    await redis.set(`${prefix}:t:T0ERASE2x`, 'not a workspace key, but close');
+    await redis.set(`${prefix}:t:{T0ERASE2}x`, 'not a workspace key, but close');
     await redis.xadd(events, '*', 'event', 'added', 'jobId', 'card-T0ERASE-1-99', 'name', 'card-refresh');
     await redis.xadd(events, '*', 'event', 'added', 'jobId', 'card-T0ERASE2-1-99', 'name', 'card-refresh');
     await redis.xadd(events, '*', 'event', 'drained', 'id', '3');
@@ -131,7 +131,7 @@ describe('workspace erasure store on a real Redis', () => {
       setMembers: { channels: 2, unpublished: 2 },
       events: 1,
     });
-    const own = [...before.keys()].filter((k) => k.startsWith(`${prefix}:t:T0ERASE:`));
+    const own = [...before.keys()].filter((k) => k.startsWith(`${prefix}:t:{T0ERASE}:`));
     expect(survey.keys).toBe(own.length);
     // seq, items, 2 channel sets, activity, 3 × (item, history, votes, pain), 2 settings, a digest record,
     // weekly snapshots, celebrated fixes, missed weeks, lock, admin, user name, gate, budget, 3 submission markers.
@@ -153,7 +153,7 @@ describe('workspace erasure store on a real Redis', () => {
     // Every other key is exactly as it was; the shared sets and the stream lost T0ERASE's entries only.
     const shared = [keys.configuredChannels, keys.unpublished, events];
     const rest = (all: Map<string, string>) =>
-      new Map([...all].filter(([key]) => !shared.includes(key) && !key.startsWith(`${prefix}:t:T0ERASE:`)));
+      new Map([...all].filter(([key]) => !shared.includes(key) && !key.startsWith(`${prefix}:t:{T0ERASE}:`)));
     expect(rest(after)).toEqual(rest(before));
     expect((await redis.smembers(keys.configuredChannels)).sort()).toEqual([
       'T0ERASE2:C0ALPHA',
@@ -183,12 +183,18 @@ describe('workspace erasure store on a real Redis', () => {
 
   it('deletes a workspace bigger than one SCAN page and one batch, and streams longer than a page', async () => {
     const team = 'T0BIG';
-    const pipeline = redis.pipeline();
-    for (let i = 0; i < 2600; i++) pipeline.set(keys.once(team, 'vote', `A${i}`), '1', 'EX', 600);
-    for (let i = 0; i < 1200; i++) pipeline.sadd(keys.configuredChannels, `${team}:C${i}`);
-    for (let i = 0; i < 1200; i++) pipeline.zadd(keys.unpublished, i, `${team}:${i}`);
+    // One pipeline per key: on a Redis Cluster a pipeline's keys must share a slot.
+    const workspace = redis.pipeline();
+    for (let i = 0; i < 2600; i++) workspace.set(keys.once(team, 'vote', `A${i}`), '1', 'EX', 600);
+    const channels = redis.pipeline();
+    for (let i = 0; i < 1200; i++) channels.sadd(keys.configuredChannels, `${team}:C${i}`);
+    channels.sadd(keys.configuredChannels, 'T0NEXT:C1');
+    const unpublished = redis.pipeline();
+    for (let i = 0; i < 1200; i++) unpublished.zadd(keys.unpublished, i, `${team}:${i}`);
+    unpublished.zadd(keys.unpublished, 1, 'T0NEXT:1');
+    const stream = redis.pipeline();
     for (let i = 0; i < 1300; i++)
-      pipeline.xadd(
+      stream.xadd(
         events,
         '*',
         'event',
@@ -196,9 +202,7 @@ describe('workspace erasure store on a real Redis', () => {
         'jobId',
         i % 2 ? `card-${team}-${i}-1` : `card-T0NEXT-${i}-1`,
       );
-    pipeline.sadd(keys.configuredChannels, 'T0NEXT:C1');
-    pipeline.zadd(keys.unpublished, 1, 'T0NEXT:1');
-    await pipeline.exec();
+    await Promise.all([workspace, channels, unpublished, stream].map((p) => p.exec()));
 
     const survey = await erasure().survey(team, [events]);
     expect(survey).toMatchObject({

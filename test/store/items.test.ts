@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/domain/errors.ts';
 import type { ItemDraft } from '../../src/domain/item.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createItemStore } from '../../src/store/items.ts';
 import { CorruptRecordError } from '../../src/store/json.ts';
 import { createKeys } from '../../src/store/keys.ts';
@@ -19,7 +19,7 @@ const draft: ItemDraft = {
 };
 
 describe('item store on a real Redis', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = testPrefix('items');
   const keys = createKeys(prefix);
   const clock = fixedClock('2026-11-02T09:00:00Z');

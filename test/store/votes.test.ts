@@ -1,8 +1,9 @@
 // The vote script's three modes on a real Redis: a click toggles; the *My votes* form sets or clears exactly.
-import type { Redis } from 'ioredis';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemDraft } from '../../src/domain/item.ts';
 import { fixedClock } from '../../src/lib/clock.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import { createItemStore } from '../../src/store/items.ts';
 import { createKeys } from '../../src/store/keys.ts';
 import { type CastVote, createVoteStore } from '../../src/store/votes.ts';
@@ -18,7 +19,7 @@ const draft: ItemDraft = {
 };
 
 describe('vote modes', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = testPrefix('votes');
   const keys = createKeys(prefix);
   const clock = fixedClock('2026-12-04T09:00:00Z');

@@ -9,7 +9,7 @@ import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { startWeb } from '../../src/start-web.ts';
 import { startWorkers } from '../../src/start-workers.ts';
 import { createDriver, type Driver, SIGNING_SECRET, TEAM } from './driver.ts';
-import { deleteByPrefix, testPrefix } from './redis.ts';
+import { deleteByPrefix, TEST_REDIS_ENV, testPrefix } from './redis.ts';
 
 export type { OpenedView } from './driver.ts';
 export { SIGNING_SECRET, TEAM };
@@ -40,6 +40,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     REDIS_PREFIX: prefix,
+    ...TEST_REDIS_ENV,
     PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'info',
     ...(options.socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),

@@ -1,10 +1,21 @@
 // Real Redis for tests: one unique key prefix per test, cleaned by SCAN over that prefix only (never FLUSHDB).
 import { randomBytes } from 'node:crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { type RedisClient, scanEach } from '../../src/store/client.ts';
 
 export { deleteByPrefix } from '../../src/sandbox/delete-by-prefix.ts';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * Set (comma-separated `redis://host:port`) when the suite runs against a Redis Cluster (`npm run test:cluster`):
+ * the harness and the app processes then connect to it instead of TEST_REDIS_URL.
+ */
+export const TEST_CLUSTER_NODES = process.env.REDIS_CLUSTER_NODES || undefined;
+
+/** The Redis part of an app environment for `loadConfig` or a child process: the cluster when there is one. */
+export const TEST_REDIS_ENV: Record<string, string> = TEST_CLUSTER_NODES
+  ? { REDIS_CLUSTER_NODES: TEST_CLUSTER_NODES }
+  : { REDIS_URL: TEST_REDIS_URL };
 
 /** `test:<name>:<random>` — unique per call, so parallel test files never share keys. */
 export function testPrefix(name: string): string {
@@ -12,12 +23,20 @@ export function testPrefix(name: string): string {
   return `test:${safe}:${randomBytes(6).toString('hex')}`;
 }
 
-export function createTestRedis(options: RedisOptions = {}): Redis {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 2, ...options });
+export function createTestRedis(options: RedisOptions = {}): RedisClient {
+  const redis: RedisClient = TEST_CLUSTER_NODES
+    ? new Cluster(
+        TEST_CLUSTER_NODES.split(',').map((node) => {
+          const url = new URL(node);
+          return { host: url.hostname, port: Number(url.port) };
+        }),
+        { redisOptions: { maxRetriesPerRequest: 2, ...options } },
+      )
+    : new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 2, ...options });
   // An unhandled 'error' event would kill the test worker; failing commands still reject, so say it once.
   let told = false;
   redis.on('error', (err: Error) => {
-    if (!told) process.stderr.write(`test redis ${TEST_REDIS_URL}: ${err.message}\n`);
+    if (!told) process.stderr.write(`test redis ${TEST_CLUSTER_NODES ?? TEST_REDIS_URL}: ${err.message}\n`);
     told = true;
   });
   return redis;
@@ -28,24 +47,21 @@ export function createTestRedis(options: RedisOptions = {}): Redis {
  * compare a workspace's data before and after). `persistentOnly` leaves out keys with a TTL (gates, caches).
  */
 export async function dumpKeys(
-  redis: Redis,
+  redis: RedisClient,
   pattern: string,
   { persistentOnly = false } = {},
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
+  await scanEach(redis, pattern, 1000, async (found) => {
     for (const key of found) {
       if (persistentOnly && (await redis.pttl(key)) !== -1) continue;
       out.set(key, JSON.stringify(await readAny(redis, key)));
     }
-  } while (cursor !== '0');
+  });
   return out;
 }
 
-async function readAny(redis: Redis, key: string): Promise<unknown> {
+async function readAny(redis: RedisClient, key: string): Promise<unknown> {
   const type = await redis.type(key);
   if (type === 'string') return redis.get(key);
   if (type === 'hash') return redis.hgetall(key);

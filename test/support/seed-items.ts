@@ -1,7 +1,7 @@
 // Writes items, votes and pain reports straight into Redis as the stores lay them out: thousands in a second, for tests and benchmarks.
-import type { Redis } from 'ioredis';
 import { type Item, ItemSchema } from '../../src/domain/item.ts';
 import type { PainReport, Vote } from '../../src/domain/scoring.ts';
+import type { RedisClient } from '../../src/store/client.ts';
 import type { Keys } from '../../src/store/keys.ts';
 import { voteField } from '../../src/store/votes.ts';
 
@@ -30,7 +30,7 @@ export function seedRecord(seed: SeedItem['item'], now = new Date().toISOString(
  * each workspace's id sequence past the highest id seeded. Returns how many items were written.
  */
 export async function seedItems(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   seeds: Iterable<SeedItem>,
   batch = 1000,
