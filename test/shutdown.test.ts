@@ -12,7 +12,7 @@ import { createLogger } from '../src/lib/logger.ts';
 import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { postToApp, slashCommandBody } from '../src/sandbox/sign.ts';
 import { createDriver, SIGNING_SECRET, TEAM } from './support/driver.ts';
-import { deleteByPrefix, testPrefix } from './support/redis.ts';
+import { deleteByPrefix, TEST_REDIS_ENV, testPrefix } from './support/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -107,6 +107,7 @@ describe('shutdown and probes of real processes', () => {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.url,
     REDIS_PREFIX: prefix,
+    ...TEST_REDIS_ENV,
   });
 
   beforeAll(async () => {

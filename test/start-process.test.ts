@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrateKeysScript } from '../src/migrate-keys.ts';
 import { OLD_LAYOUT_MESSAGE } from '../src/store/layout.ts';
 import { appEnv, writeOldLayout } from './support/old-layout.ts';
-import { createTestRedis, deleteByPrefix, TEST_CLUSTER_NODES, testPrefix } from './support/redis.ts';
+import { createTestRedis, crossSlotRefused, deleteByPrefix, testPrefix } from './support/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -41,7 +41,7 @@ function startWorker(prefix: string): Promise<{ outcome: number | null | 'starte
   );
 }
 
-describe.skipIf(TEST_CLUSTER_NODES !== undefined)('starting on the old key layout', () => {
+describe.skipIf(await crossSlotRefused())('starting on the old key layout', () => {
   const redis = createTestRedis();
   const prefix = testPrefix('start-layout');
   afterEach(async () => {

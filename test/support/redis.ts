@@ -71,3 +71,19 @@ async function readAny(redis: RedisClient, key: string): Promise<unknown> {
   if (type === 'stream') return redis.xrange(key, '-', '+');
   return type;
 }
+
+/**
+ * True when the suite's Redis cannot rename keys across hash slots: a Redis Cluster, or a single Redis started
+ * with `cluster-enabled yes` (`.ci/run` runs one Node line on such a node, so that any cross-slot command in any
+ * test fails with CROSSSLOT as it would on a cluster). The old-layout migration needs a plain Redis.
+ */
+export async function crossSlotRefused(): Promise<boolean> {
+  if (TEST_CLUSTER_NODES) return true;
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    return /cluster_enabled:1/.test(await redis.info('cluster'));
+  } finally {
+    redis.disconnect();
+  }
+}
