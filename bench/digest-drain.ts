@@ -10,7 +10,7 @@ import { SIGNING_SECRET, TEAM } from '../test/support/driver.ts';
 import { deleteByPrefix, testPrefix } from '../test/support/redis.ts';
 import { writeResult } from './stats.ts';
 
-const RATE_LIMITS = { perMinute: { 'chat.postMessage': 300 }, postsPerChannelPerSecond: 1 };
+export const RATE_LIMITS = { perMinute: { 'chat.postMessage': 300 }, postsPerChannelPerSecond: 1 };
 
 export async function benchDigestDrain(): Promise<string> {
   const fake = await FakeSlack.start({ teamId: TEAM, rateLimits: RATE_LIMITS });

@@ -38,7 +38,7 @@ const E2E: Record<Kind, string[]> = {
   submit: [],
 };
 
-type Figures = Record<string, number>;
+export type Figures = Record<string, number>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const median = (xs: number[]) =>
@@ -47,13 +47,13 @@ const median = (xs: number[]) =>
     50,
   );
 
-function latency(ms: number[], p: number[]): Figures {
+export function latency(ms: number[], p: number[]): Figures {
   const sorted = [...ms].sort((a, b) => a - b);
   return Object.fromEntries(p.map((x) => [`p${x}`, r1(percentile(sorted, x))]));
 }
 
 /** Waits until the fake has seen no call for `quietMs`: the app's follow-up work from one round is over. */
-async function settle(fake: FakeSlack, quietMs: number, capMs = 60_000): Promise<void> {
+export async function settle(fake: FakeSlack, quietMs: number, capMs = 60_000): Promise<void> {
   const deadline = Date.now() + capMs;
   let seen = -1;
   while (fake.calls.length !== seen && Date.now() < deadline) {
@@ -63,7 +63,8 @@ async function settle(fake: FakeSlack, quietMs: number, capMs = 60_000): Promise
 }
 
 /**
- * End to end: from the request leaving the client to the fake Slack receiving what the user sees. A vote's panel
+ * End to end: from the request leaving the client to the fake Slack receiving what the user sees (or to the ack
+ * arriving, when its body is the answer). A vote's panel
  * counts from the first refresh of that item's panel that arrives after the vote's receipt (the vote is counted
  * before the receipt is sent). The app refreshes one message at most every 2 s and all messages within the
  * workspace's chat.update budget (~50/min), so the panel measures those limits more than the app's speed;
@@ -84,7 +85,8 @@ function endToEnd(kind: Kind, load: LoadResult, calls: FakeCall[]): Figures {
   for (const measure of E2E[kind]) {
     const ms: number[] = [];
     for (const s of load.samples) {
-      const reply = replies.get(s.tag.responseUrl ?? '');
+      // A command answered in its ack body: the user sees the answer when the ack arrives (decision 0026).
+      const reply = s.ackAnswered ? s.sentAt + s.ackMs : replies.get(s.tag.responseUrl ?? '');
       const at =
         measure === 'viewsOpen'
           ? opened.get(s.tag.triggerId ?? '')
@@ -101,7 +103,7 @@ function endToEnd(kind: Kind, load: LoadResult, calls: FakeCall[]): Figures {
   return out;
 }
 
-function roundFigures(load: LoadResult): Figures {
+export function roundFigures(load: LoadResult): Figures {
   const end = load.startedAt + load.wallMs;
   const answered = load.samples.filter((s) => s.ok && s.sentAt + s.ackMs <= end).length;
   const acks = load.samples.map((s) => s.ackMs);
@@ -115,7 +117,7 @@ function roundFigures(load: LoadResult): Figures {
 }
 
 /** Median of each figure over rounds (counts of errors and slow acks are summed: one is one too many). */
-function combine(rounds: Figures[]): Figures {
+export function combine(rounds: Figures[]): Figures {
   const keys = Object.keys(rounds[0] ?? {});
   return Object.fromEntries(
     keys.map((k) => {

@@ -6,6 +6,8 @@ export interface Sample {
   sentAt: number;
   ackMs: number;
   ok: boolean;
+  /** The ack's body carried a message: the answer the user sees (a read-only command answered in the ack). */
+  ackAnswered: boolean;
   /** What matches this request to its reply at the fake (response_url, trigger_id, item number…). */
   tag: Tag;
 }
@@ -41,11 +43,21 @@ async function sendOne(url: string, secret: string, make: () => Promise<Request>
   const request = await make();
   const sentAt = now();
   // Signed at send time, as Slack does, so both targets pay the same client cost.
-  const ok = await Promise.race([
-    postToApp(url, secret, request.body).then((r) => r.status === 200),
-    sleep(ANSWER_TIMEOUT_MS).then(() => false),
-  ]).catch(() => false);
-  return { sentAt, ackMs: now() - sentAt, ok, tag: request.tag };
+  const failed = { ok: false, ackAnswered: false };
+  const answer = await Promise.race([
+    postToApp(url, secret, request.body).then((r) => ({
+      ok: r.status === 200,
+      ackAnswered: r.status === 200 && carriesMessage(r.json),
+    })),
+    sleep(ANSWER_TIMEOUT_MS).then(() => failed),
+  ]).catch(() => failed);
+  return { sentAt, ackMs: now() - sentAt, ...answer, tag: request.tag };
+}
+
+function carriesMessage(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const { text, blocks } = body as { text?: unknown; blocks?: unknown };
+  return (typeof text === 'string' && text !== '') || (Array.isArray(blocks) && blocks.length > 0);
 }
 
 export async function runLoad(

@@ -1,4 +1,5 @@
 // npm run bench: runs every benchmark and writes its numbers to bench/results/<name>.json.
+import { benchAckBody } from './ack-body.ts';
 import { benchChartRender } from './chart-render.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchDigestBuild } from './digest-build.ts';
@@ -11,6 +12,7 @@ import { benchSnapshotSweep } from './snapshot-sweep.ts';
 import { benchVoteBurst } from './vote-burst.ts';
 
 const benches: Record<string, () => Promise<string>> = {
+  'ack-body': benchAckBody,
   'chart-render': benchChartRender,
   'cold-start': benchColdStart,
   'digest-build': benchDigestBuild,
@@ -19,6 +21,7 @@ const benches: Record<string, () => Promise<string>> = {
   filing: benchFiling,
   floor: benchFloor,
   'metrics-overhead': benchMetricsOverhead,
+  'scale-out': () => import('./scale-out.ts').then((m) => m.benchScaleOut()),
   'snapshot-sweep': benchSnapshotSweep,
   'vote-burst': benchVoteBurst,
 };

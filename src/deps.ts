@@ -87,7 +87,7 @@ export interface Runtime extends Deps {
 /** Slack's Tier 3 (chat.update): about 50 a minute per workspace, short bursts allowed. */
 const CHAT_UPDATE_BUDGET = { capacity: 20, perSecond: 50 / 60 };
 /** Slack's Tier 4 (files.getUploadURLExternal, files.completeUploadExternal): 100+ a minute per workspace. */
-const UPLOAD_BUDGET = { capacity: 20, perSecond: 100 / 60 };
+export const UPLOAD_BUDGET = { capacity: 20, perSecond: 100 / 60 };
 
 export interface DepsOverrides {
   clock?: Clock;

@@ -173,6 +173,29 @@ describe('FakeSlack platform rules', () => {
     expect(fake.violations).toHaveLength(2);
   });
 
+  it('takes a slash command’s ack body as its answer, checked like a message, without using up the response_url', async () => {
+    const url = fake.issueResponseUrl();
+    const answer = { response_type: 'ephemeral', text: 'Your list', blocks: [section('DEBT-1')] };
+    expect(fake.commandAcked(url, { text: JSON.stringify(answer), json: answer })).toBe(true);
+    expect(fake.responses(url)).toEqual([answer]);
+    expect(fake.callsTo('command_ack')).toEqual([expect.objectContaining({ args: { ...answer, url } })]);
+    // An empty ack shows nothing; a body that is not JSON is plain text to Slack.
+    expect(fake.commandAcked(url, { text: '' })).toBe(false);
+    expect(fake.commandAcked(url, { text: 'plain words' })).toBe(true);
+    expect(fake.responses(url).map((r) => r.text)).toEqual(['Your list', 'plain words']);
+    // The response_url keeps all its 5 uses.
+    for (let i = 1; i <= 5; i++)
+      expect((await fetch(url, { method: 'POST', body: `{"text":"use ${i}"}` })).status).toBe(200);
+    expect(fake.violations).toEqual([]);
+
+    // Block Kit limits hold for ack bodies as for any message: Slack shows nothing of one that breaks them.
+    const tooBig = fake.issueResponseUrl();
+    const blocks = Array.from({ length: 51 }, (_, i) => section(`b${i}`));
+    expect(fake.commandAcked(tooBig, { text: '', json: { text: 'too big', blocks } })).toBe(false);
+    expect(fake.responses(tooBig)).toEqual([]);
+    expect(fake.violations).toEqual([expect.stringContaining('slash command ack: blocks')]);
+  });
+
   it('surfaces 429 Retry-After to WebClient as a rate-limit error, and 500s and errors as such', async () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     const limited = await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);

@@ -9,6 +9,9 @@ export interface BurstResult {
   voters: number;
   inFlightMax: number;
   failedRequests: number;
+  slowestAckMs: number;
+  /** Acks later than Slack's 3 s. */
+  acksOver3s: number;
   /** From the first click sent to the last ack received. */
   burstMs: number;
   /** From the last ack to the final panel update showing every voter. */
@@ -31,6 +34,7 @@ function runClickLoad(input: {
   inFlight: number;
   clicks: BlockAction[];
   paceMs: number;
+  ratePerSecond?: number;
 }): Promise<ClickLoadResult> {
   const script = fileURLToPath(new URL('./click-load.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -51,7 +55,8 @@ function runClickLoad(input: {
 export async function runVoteBurst(
   fake: FakeSlack,
   events: readonly string[],
-  options: { voters: number; inFlight: number; paceMs?: number; channelId?: string },
+  /** `inFlight` lanes pausing `paceMs` after each ack; or, with `ratePerSecond`, clicks sent open loop at that rate. */
+  options: { voters: number; inFlight: number; paceMs?: number; ratePerSecond?: number; channelId?: string },
 ): Promise<BurstResult & { itemId: number; cardTs: string; panelTs: string }> {
   const first: Driver | undefined = events[0] ? createDriver(fake, events[0]) : undefined;
   if (!first) throw new Error('no web process');
@@ -77,6 +82,7 @@ export async function runVoteBurst(
     inFlight: options.inFlight,
     clicks,
     paceMs: options.paceMs ?? 0,
+    ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
   });
   const lastAck = load.lastAckAt;
   const voterCount = options.voters + 1; // the reporter voted frequency in the modal
@@ -100,6 +106,8 @@ export async function runVoteBurst(
     voters: options.voters,
     inFlightMax: load.inFlightMax,
     failedRequests: load.failed,
+    slowestAckMs: load.slowestAckMs,
+    acksOver3s: load.acksOver3s,
     burstMs: load.lastAckAt - load.startedAt,
     settleMs: Math.max(0, final.at - lastAck),
     updatesPerMessage: { card: cardUpdates.length, panel: panelUpdates.length },

@@ -27,7 +27,10 @@ export interface CommandResult {
   response: AppResponse;
   responseUrl: string;
   triggerId: string;
-  /** Waits for the first reply posted to this command's response_url. */
+  /**
+   * Waits for the command's first answer: its ack body when it carried one (Slack shows it), else the first
+   * reply posted to its response_url.
+   */
   reply(): Promise<Record<string, unknown>>;
 }
 
@@ -182,6 +185,8 @@ export function createDriver(
           response_url: responseUrl,
         }),
       );
+      // Slack shows an ack body as the command's answer, as it shows a reply to its response_url.
+      if (response.status === 200) fake.commandAcked(responseUrl, response);
       return {
         response,
         responseUrl,

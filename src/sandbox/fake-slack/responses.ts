@@ -1,11 +1,12 @@
 // POSTs to a response_url: counted against 5 uses in 30 minutes, checked like a message, recorded, and — when
-// the fake knows where the interaction happened — applied to the workspace as Slack applies them.
+// the fake knows where the interaction happened — applied to the workspace as Slack applies them. A slash
+// command's ack body with a message is that command's answer as well, and goes the same way.
 import type { IncomingMessage } from 'node:http';
 import { checkPayload } from './check-payload.ts';
-import { botMessage, content } from './content.ts';
+import { botMessage, content, hasContent } from './content.ts';
 import { dropEphemeral, findEphemeral, storeEphemeral } from './ephemerals.ts';
 import { type HttpReply, json } from './http.ts';
-import { flag, parseBody, str } from './parse.ts';
+import { flag, parseBody, readAck, str } from './parse.ts';
 import type { SlackState } from './state.ts';
 import { addMessage, removeMessage } from './threads.ts';
 import type { Args, FakeCall, ResponseContext, StoredMessage } from './types.ts';
@@ -28,6 +29,34 @@ export function answerResponseUrl(
   const context = state.responseUrls.get(id)?.context;
   if (context) applyResponse(state, context, args);
   return json({ ok: true });
+}
+
+/**
+ * A slash command's HTTP answer (its ack): a body with a message is shown to the person who ran the command,
+ * as an answer POSTed to its response_url would be
+ * (https://docs.slack.dev/interactivity/implementing-slash-commands#responding_to_commands). Such a body is
+ * recorded as a call to `command_ack` and checked like any message; one Slack would show is kept among the
+ * response_url's answers (`responses(url)`) without using one of its 5 uses, and applied to the workspace when
+ * the url knows where the command ran. A body that is not JSON is plain text to Slack. False when nothing shows.
+ */
+export function answerCommandAck(
+  state: SlackState,
+  record: (call: FakeCall) => void,
+  url: string,
+  ack: { text: string; json?: unknown },
+): boolean {
+  const body = ack.json === undefined ? (readAck(ack.text) ?? { text: ack.text }) : readAck(ack.json);
+  if (!body || !hasContent(body)) return false;
+  record({ method: 'command_ack', args: { ...body, url }, at: state.now() });
+  if (checkPayload(state, 'slash command ack', body, 'message')) return false;
+  const answered = state.responseUrls.get(url.split('/').pop() ?? '');
+  if (!answered) {
+    state.violation(`slash command ack: its response_url ${url} was never issued`);
+    return false;
+  }
+  answered.bodies.push(body);
+  if (answered.context) applyResponse(state, answered.context, body);
+  return true;
 }
 
 /** Replaces what the source message shows: the whole message, so omitted blocks or attachments go. */

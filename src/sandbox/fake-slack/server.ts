@@ -7,7 +7,7 @@ import { deferred, describeCalls, type HttpReply, json, loadScopes, type Pending
 import { checkCall, checkScopes, HANDLERS } from './methods.ts';
 import { parseRequest, readBody } from './parse.ts';
 import { RateLimiter } from './rate-limits.ts';
-import { answerResponseUrl } from './responses.ts';
+import { answerCommandAck, answerResponseUrl } from './responses.ts';
 import { SocketHub } from './socket.ts';
 import { SlackState } from './state.ts';
 import type { Failure, FakeCall, FakeSlackOptions, HoldHandle, ResponseContext } from './types.ts';
@@ -155,7 +155,18 @@ export class FakeSlack extends FakeWorkspace {
     return `${this.origin}/response/${this.state.issueResponseUrl(context)}`;
   }
 
-  /** Bodies accepted on a response_url, in order. */
+  /**
+   * The app's HTTP answer (`status` 200) to the slash command that carried `responseUrl`, as Slack reads it: a
+   * body with a message is the command's answer, shown and kept among `responses(responseUrl)` like one POSTed
+   * there (responses.ts answerCommandAck). True when it shows something.
+   */
+  commandAcked(responseUrl: string, ack: { text: string; json?: unknown }): boolean {
+    const shown = answerCommandAck(this.state, (c) => this.record(c), responseUrl, ack);
+    this.changed();
+    return shown;
+  }
+
+  /** Answers to a response_url in order: a slash command's answer in its ack first, then bodies POSTed there. */
   responses(url: string): Record<string, unknown>[] {
     const id = url.split('/').pop() ?? '';
     return [...(this.state.responseUrls.get(id)?.bodies ?? [])];

@@ -1,4 +1,5 @@
-// `/debt`: acknowledges at once, then parses the text and dispatches (SPEC §2.1, §2.8).
+// `/debt`: parses the text and dispatches (SPEC §2.1, §2.8). Commands that write or open a modal ack at once;
+// read-only ones answer in the ack body when the answer is ready in time (decision 0026).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { confirm } from '../../../blocks/confirmations.ts';
 import { buildItemDetail } from '../../../blocks/item-detail.ts';
@@ -17,6 +18,7 @@ import { clip } from '../../lib/text.ts';
 import { installedTeam, type RequestContext } from '../context.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
 import { answeringErrors } from '../reply.ts';
+import { ANSWER_IN_ACK_WITHIN_MS, commandAnswer } from './answer-in-ack.ts';
 import { answerDigest, openSettings } from './channel-commands.ts';
 import { answerStats, queueExport } from './history-commands.ts';
 
@@ -82,25 +84,57 @@ async function dispatch(
   }
 }
 
-export function handleDebtCommand(deps: Deps) {
+/**
+ * Commands that only read and answer with one private message: their answer may ride in the ack. The others
+ * ack first: an ack that came late for a write would tell the person it failed although it was saved (and a
+ * retry would do it twice); a modal has nothing to put in the ack; `stats` renders and uploads a chart.
+ */
+export function answersInAck(command: Command): boolean {
+  switch (command.kind) {
+    case 'help':
+    case 'usage':
+    case 'list':
+    case 'top':
+    case 'show':
+      return true;
+    case 'digest':
+      return !command.post;
+    default:
+      return false;
+  }
+}
+
+export interface DebtCommandOptions {
+  /** How long a read-only command may take to answer in the ack body (tests shorten it). */
+  answerInAckWithinMs?: number;
+}
+
+export function handleDebtCommand(
+  deps: Deps,
+  { answerInAckWithinMs = ANSWER_IN_ACK_WITHIN_MS }: DebtCommandOptions = {},
+) {
   return async ({ command, ack, respond, client, context }: Args): Promise<void> => {
-    await ack();
-    const ctx: RequestContext = {
-      teamId: installedTeam(context),
-      userId: command.user_id,
-      channelId: command.channel_id,
-      client,
-      reply: (message) => respond({ response_type: 'ephemeral', ...message }),
-    };
     const parsed = parseCommand(command.text ?? '');
-    await answeringErrors(
-      deps,
-      ctx.reply,
-      () => dispatch(deps, ctx, parsed, { triggerId: command.trigger_id, channelName: command.channel_name }),
-      {
-        command: parsed.kind,
-        teamId: ctx.teamId,
-      },
-    );
+    const within = answersInAck(parsed) ? answerInAckWithinMs : 0;
+    const answer = await commandAnswer(ack, respond, within, deps.logger);
+    // Whatever happens below, the command is acknowledged (empty when nothing was answered in the ack).
+    try {
+      const ctx: RequestContext = {
+        teamId: installedTeam(context),
+        userId: command.user_id,
+        channelId: command.channel_id,
+        client,
+        reply: answer.reply,
+      };
+      await answeringErrors(
+        deps,
+        ctx.reply,
+        () =>
+          dispatch(deps, ctx, parsed, { triggerId: command.trigger_id, channelName: command.channel_name }),
+        { command: parsed.kind, teamId: ctx.teamId },
+      );
+    } finally {
+      await answer.done();
+    }
   };
 }
