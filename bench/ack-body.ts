@@ -4,12 +4,19 @@
 // list costs in-process and how many Redis round trips it takes (list-cost.ts). Needs Redis.
 // Env: BENCH_ROUNDS (3), BENCH_FLOOR_SECONDS (5), BENCH_FLOOR_LOADS (50,100,200,sat), BENCH_LIST_COST_ITERATIONS.
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, TEST_REDIS_URL, testPrefix } from '../test/support/redis.ts';
 import { buildVariant, type Variant } from './ack-body-build.ts';
 import { combine, latency, settle } from './floor.ts';
-import { ROOT, requestMaker, SIGNING_SECRET, seed, startTarget, type Target } from './floor-setup.ts';
+import {
+  benchAppEnv,
+  ROOT,
+  requestMaker,
+  SIGNING_SECRET,
+  seed,
+  startTarget,
+  type Target,
+} from './floor-setup.ts';
 import { listCost } from './list-cost.ts';
 import { type Load, type LoadResult, loadName, now, runLoad } from './load.ts';
 import { childPid, cpuMs } from './process-cpu.ts';
@@ -83,15 +90,7 @@ async function answerPaths() {
   const fake = await FakeSlack.start({ now });
   const redis = createTestRedis();
   const prefix = testPrefix('bench-ack-body');
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? tmpdir(),
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-  };
+  const env = benchAppEnv(fake.url, { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix });
   const targets: { name: Name; target: Target; pid: number | null }[] = [];
   const results: Record<string, Record<Name | 'ratios', Figures>> = {};
   try {

@@ -2,6 +2,7 @@
 // app seeded with items, and the signed requests of each kind, built by the tests' own driver.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { voteActionId } from '../blocks/ids.ts';
@@ -137,6 +138,18 @@ export function requestMaker(fake: FakeSlack, ids: readonly number[], template: 
 }
 
 export { SIGNING_SECRET };
+
+/** The environment of a benchmarked process (the app or bare Bolt) talking to the fake Slack at `slackUrl`. */
+export function benchAppEnv(slackUrl: string, redis: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackUrl,
+    ...redis,
+  };
+}
 
 /** The commit measured, and whether the build in dist/ is older than the sources (then it is not what HEAD says). */
 export function provenance() {

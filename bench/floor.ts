@@ -4,11 +4,11 @@
 // app the end-to-end latency to what the user sees reaching the fake Slack. Needs `npm run build` and Redis.
 // Env: BENCH_ROUNDS (3), BENCH_FLOOR_SECONDS (5), BENCH_FLOOR_KINDS (list,modal,vote,submit), BENCH_FLOOR_LOADS;
 // BENCH_PROFILE_DIR: the app writes a V8 CPU profile there (findings: bench/results/floor-profile.md).
-import { tmpdir } from 'node:os';
 import type { FakeCall } from '../src/sandbox/fake-slack.ts';
 import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { createTestRedis, deleteByPrefix, TEST_REDIS_URL, testPrefix } from '../test/support/redis.ts';
 import {
+  benchAppEnv,
   KINDS,
   type Kind,
   provenance,
@@ -139,15 +139,7 @@ export async function benchFloor(): Promise<string> {
   const fake = await FakeSlack.start({ now });
   const redis = createTestRedis();
   const prefix = testPrefix('bench-floor');
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? tmpdir(),
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-  };
+  const env = benchAppEnv(fake.url, { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix });
   const targets: Target[] = [];
   const results: Record<string, Record<string, unknown>> = {};
   try {

@@ -2,12 +2,19 @@
 // two bare Bolt apps that only ack: closed loop with 20 requests in flight, spread evenly over a configuration's
 // processes as a load balancer would; signed `/debt list` and vote clicks; alternating rounds, medians of rounds.
 // The floor bench's machinery (bench/floor.ts, bench/floor-setup.ts), so the figures compare with its.
-import { tmpdir } from 'node:os';
 import { FakeSlack } from '../src/sandbox/fake-slack.ts';
 import { startCluster } from '../test/support/cluster.ts';
 import { deleteByPrefix, testPrefix } from '../test/support/redis.ts';
 import { combine, type Figures, roundFigures, settle } from './floor.ts';
-import { type Kind, requestMaker, SIGNING_SECRET, seed, startTarget, type Target } from './floor-setup.ts';
+import {
+  benchAppEnv,
+  type Kind,
+  requestMaker,
+  SIGNING_SECRET,
+  seed,
+  startTarget,
+  type Target,
+} from './floor-setup.ts';
 import { type LoadResult, now, type Request, runLoad } from './load.ts';
 import type { RedisTarget } from './scale-out-redis.ts';
 
@@ -76,13 +83,7 @@ export async function measureThroughput(target: RedisTarget, options: Throughput
   });
   const bare: Target[] = [];
   try {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? tmpdir(),
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.url,
-    };
+    const env = benchAppEnv(fake.url);
     for (let i = 0; i < 2; i++) bare.push(await startTarget('floor', 'bench/bare-bolt.js', env));
     const webs = app.webs.map((w) => w.events);
     const bares = bare.map((b) => b.events);

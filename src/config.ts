@@ -200,3 +200,19 @@ export function loadSandboxConfig(
     },
   };
 }
+
+/** Where the data is, without passwords: operator scripts print it so the operator can check the target. */
+export function redisShown(redis: Config['redis']): string {
+  const shown = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      if (parsed.password) parsed.password = '***';
+      return parsed.toString();
+    } catch {
+      return 'the configured Redis';
+    }
+  };
+  return redis.clusterNodes
+    ? `the Redis Cluster at ${redis.clusterNodes.map(shown).join(', ')}`
+    : shown(redis.url ?? '');
+}

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createWorkspaceJobs } from '../jobs/producers/erase.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, redisShown } from './config.ts';
 import { createDeps, type Runtime } from './deps.ts';
 import {
   type ErasureDeps,
@@ -77,22 +77,6 @@ function loadOperatorConfig(): Config {
       throw new Stop(PROBLEM, `Erasure reads the app's own configuration. ${error.message}`);
     throw error;
   }
-}
-
-/** The Redis URL without its password, for the operator to check where the data is. */
-function redisShown(redis: Config['redis']): string {
-  const shown = (url: string) => {
-    try {
-      const parsed = new URL(url);
-      if (parsed.password) parsed.password = '***';
-      return parsed.toString();
-    } catch {
-      return 'the configured Redis';
-    }
-  };
-  return redis.clusterNodes
-    ? `the Redis Cluster at ${redis.clusterNodes.map(shown).join(', ')}`
-    : shown(redis.url ?? '');
 }
 
 function describe(data: WorkspaceData, config: Config): string[] {

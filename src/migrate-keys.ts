@@ -6,7 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, redisShown } from './config.ts';
 import { type MigrationReport, migrateKeys } from './features/migrate-keys.ts';
 import { createKeys } from './store/keys.ts';
 import { LAYOUT_1_QUEUES, LAYOUT_VERSION, oldLayout, readLayoutMarker } from './store/layout.ts';
@@ -72,17 +72,6 @@ function singleRedis(config: Config): string {
       'REDIS_CLUSTER_NODES is set: migrate on the single Redis first, then copy to the cluster (docs/operations.md, "Upgrade"). Nothing was changed.',
     );
   return config.redis.url;
-}
-
-/** The Redis URL without its password, for the operator to check where the data is. */
-function redisShown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured Redis';
-  }
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -177,10 +166,10 @@ function bothQueues(redis: Redis, prefix: string, dryRun: boolean): { from: Queu
   }));
 }
 
-async function migrate(redis: Redis, config: Config, url: string, dryRun: boolean, io: ScriptIO) {
+async function migrate(redis: Redis, config: Config, dryRun: boolean, io: ScriptIO) {
   const { prefix } = config.redis;
   if (!(await ready(redis, 5000)))
-    throw new Stop(PROBLEM, `Redis at ${redisShown(url)} is not answering. Nothing was changed.`);
+    throw new Stop(PROBLEM, `Redis at ${redisShown(config.redis)} is not answering. Nothing was changed.`);
   const marker = await readLayoutMarker(redis, prefix);
   if (marker !== null && marker !== LAYOUT_VERSION)
     throw new Stop(
@@ -190,7 +179,7 @@ async function migrate(redis: Redis, config: Config, url: string, dryRun: boolea
   const queues = bothQueues(redis, prefix, dryRun);
   try {
     io.out(
-      `${dryRun ? 'Dry run of the key layout migration' : 'Key layout migration'} in ${redisShown(url)}, prefix "${prefix}":`,
+      `${dryRun ? 'Dry run of the key layout migration' : 'Key layout migration'} in ${redisShown(config.redis)}, prefix "${prefix}":`,
     );
     const report = await migrateKeys({ redis, prefix, queues }, { dryRun });
     for (const line of summary(report, prefix, createKeys(prefix).bullPrefix)) io.out(line);
@@ -223,7 +212,7 @@ export async function migrateKeysScript(argv: string[], io: ScriptIO = terminal)
     // Without a listener an 'error' event would end the process; `ready` and failing commands report it.
     redis.on('error', () => undefined);
     try {
-      return await migrate(redis, config, url, dryRun, io);
+      return await migrate(redis, config, dryRun, io);
     } finally {
       redis.disconnect();
     }
