@@ -5,6 +5,7 @@ import type { Deps } from './deps.ts';
 import { InFlight } from './lib/lifecycle.ts';
 import { type Logger, slackLogger } from './lib/logger.ts';
 import { countingFetch, requestKind } from './lib/metrics.ts';
+import { markReceived } from './lib/received-at.ts';
 import { newRequestId, withRequestId } from './lib/request-context.ts';
 import * as actions from './slack/actions/index.ts';
 import * as commands from './slack/commands/index.ts';
@@ -63,6 +64,7 @@ function trackRequests(
     if (tracking.refuseWhileDraining && deps.lifecycle.draining)
       return Promise.reject(new RefusedWhileDraining('shutting down: request refused'));
     const started = performance.now();
+    markReceived(event.body, started);
     const kind = observe ? requestKind(event.body) : 'other';
     let acked = false;
     let onAcked: () => void = () => {};

@@ -30,12 +30,35 @@ const port = (fallback: number) =>
 
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-const redisUrl = z
-  .string()
-  .refine(
-    (u) => /^rediss?:\/\/[^\s,]+$/.test(u) && URL.canParse(u),
-    'must be a URL starting with redis:// or rediss://',
+const REDIS_URL_MESSAGE = 'must be a URL starting with redis:// or rediss://';
+
+/** REDIS_URL as before the cluster change (ioredis parses the rest); a seed node is checked further below. */
+const redisUrl = z.string().refine((u) => /^rediss?:\/\//.test(u), REDIS_URL_MESSAGE);
+
+/**
+ * One seed node of a cluster: a plain `redis[s]://[user:password@]host[:port]`. A cluster has only database 0 and
+ * ioredis takes no per-node options from the URL, so a path or query would be silently ignored: refused instead.
+ * Credentials must decode (`%zz` would otherwise throw at connect time, outside this report).
+ */
+const clusterNode = redisUrl.refine((u) => {
+  if (!URL.canParse(u)) return false;
+  const url = new URL(u);
+  return (
+    (url.pathname === '' || url.pathname === '/') &&
+    url.search === '' &&
+    decodes(url.username) &&
+    decodes(url.password)
   );
+}, 'must be redis://[user:password@]host:port (no database, no options)');
+
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A cluster's seed nodes share one set of credentials and one TLS setting: ioredis applies one to all. */
 function agreeOnAccess(nodes: string[]): boolean {
@@ -67,7 +90,7 @@ const EnvSchema = z.object({
         .map((node) => node.trim())
         .filter((node) => node !== ''),
     )
-    .pipe(z.array(redisUrl).min(1, 'must list at least one node, e.g. redis://10.0.0.1:6379'))
+    .pipe(z.array(clusterNode).min(1, 'must list at least one node, e.g. redis://10.0.0.1:6379'))
     .refine(agreeOnAccess, 'every node must use the same scheme (redis:// or rediss://), user and password')
     .optional(),
   REDIS_PREFIX: keyPrefix('debt'),

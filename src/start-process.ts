@@ -71,19 +71,31 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
   }
   const deps = createDeps(config);
   process.on('unhandledRejection', (error) => deps.logger.error('unhandled rejection', { error }));
-  if (await deps.ready()) await checkLayoutOrExit(deps);
-  else {
+  const redisUp = await deps.ready();
+  let layoutChecked: Promise<void>;
+  if (redisUp) {
+    layoutChecked = Promise.resolve();
+    await checkLayoutOrExit(deps);
+  } else {
     deps.logger.error('Redis is not answering; starting anyway, /readyz reports 503', {});
-    // Checked the moment Redis answers, so a process started before its Redis still refuses old data. Until
-    // then its commands fail; only what it sends while the check runs can land before the refusal.
-    deps.redis.once('ready', () => void checkLayoutOrExit(deps));
+    // Checked the moment Redis answers, so a process started before its Redis still refuses old data. Workers
+    // wait for the check (they write schedulers and sweep at once); the Slack endpoint answers "cannot reach
+    // its database" meanwhile, and only a request arriving while the check runs can write before a refusal.
+    layoutChecked = new Promise((resolve) =>
+      deps.redis.once('ready', () => void checkLayoutOrExit(deps).then(resolve)),
+    );
   }
 
   // Started in this order, stopped in the reverse one: the probes answer until the very end.
   const running: Running[] = [];
+  let stopping = false;
   try {
     if (!parts.web) running.push(await startWorkerProbes(deps));
-    if (parts.workers) running.push(await startWorkers(deps));
+    if (parts.workers && redisUp) running.push(await startWorkers(deps));
+    if (parts.workers && !redisUp)
+      void layoutChecked.then(async () => {
+        if (!stopping) running.push(await startWorkers(deps));
+      });
     if (parts.web) running.push(await startWeb(deps));
   } catch (error) {
     if (!(error instanceof PortError)) throw error;
@@ -93,7 +105,6 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
     process.exit(1);
   }
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
       // A second Ctrl-C means "now".

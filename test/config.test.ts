@@ -96,6 +96,17 @@ describe('loadConfig', () => {
       ]);
       expect(problems({ REDIS_CLUSTER_NODES: 'redis://:one@a:6379,redis://:two@b:6379' })).toHaveLength(1);
       expect(problems({ REDIS_CLUSTER_NODES: 'rediss://u:pw@a:6379,rediss://u:pw@b:6379' })).toEqual([]);
+      for (const node of ['redis://a:6379/2', 'redis://a:6379?family=6', 'redis://:p%zz@a:6379'])
+        expect(problems({ REDIS_CLUSTER_NODES: node }), node).toEqual([
+          expect.stringMatching(/^REDIS_CLUSTER_NODES must be/),
+        ]);
+      expect(problems({ REDIS_CLUSTER_NODES: 'redis://[::1]:7001,redis://[::1]:7002' })).toEqual([]);
+    });
+
+    it('keeps REDIS_URL as it was: a password with a comma still works on one Redis', () => {
+      expect(loadConfig({ ...valid, REDIS_URL: 'redis://:a,b@10.0.0.1:6379' }).redis.url).toBe(
+        'redis://:a,b@10.0.0.1:6379',
+      );
     });
   });
 });

@@ -36,7 +36,8 @@ export function slotOwners(client: RedisClient): Redis[] | null {
 /**
  * Every key matching `match` on every master, a page at a time (SCAN with COUNT `count`). A page holds keys of
  * one master only; on a cluster they may still hash to different slots, so multi-key commands on a page must
- * be split by slot (`bySlot`).
+ * be split by slot (`bySlot`). Throws while some slot has no reachable master (a failover, or no slot map yet):
+ * a scan that silently skipped a master would let erasure or cleanup report work it did not do.
  */
 export async function scanEach(
   client: RedisClient,
@@ -44,7 +45,10 @@ export async function scanEach(
   count: number,
   visit: (page: string[]) => Promise<void>,
 ): Promise<void> {
-  for (const node of masters(client)) {
+  const nodes = slotOwners(client);
+  if (nodes === null)
+    throw new Error("Cluster isn't ready: some hash slot has no reachable master; try again");
+  for (const node of nodes) {
     let cursor = '0';
     do {
       const [next, page] = await node.scan(cursor, 'MATCH', match, 'COUNT', count);

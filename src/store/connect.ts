@@ -50,7 +50,9 @@ export function connectRedis(
 
 function seedNode(url: string): { host: string; port: number } {
   const parsed = new URL(url);
-  return { host: parsed.hostname, port: parsed.port === '' ? 6379 : Number(parsed.port) };
+  // WHATWG URLs keep an IPv6 host's brackets (`[::1]`); a socket wants the bare address.
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { host, port: parsed.port === '' ? 6379 : Number(parsed.port) };
 }
 
 /**

@@ -16,6 +16,8 @@ const child = spawn(command, args, {
   stdio: 'inherit',
   env: { ...env, REDIS_CLUSTER_NODES: cluster.nodes.join(',') },
 });
+// Ctrl-C or a CI timeout: pass it on to the command, and still stop the three servers.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 const code = await new Promise<number>((resolve) => {
   child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   child.once('error', () => resolve(1));

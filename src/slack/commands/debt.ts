@@ -14,6 +14,7 @@ import { loadListPage, loadTop } from '../../features/list-items.ts';
 import { assignOwner, changeStatus, findVisibleItem, requireManager } from '../../features/manage-item.ts';
 import { reportPain } from '../../features/report-pain.ts';
 import { loadItemDetail } from '../../features/show-item.ts';
+import { msSinceReceived } from '../../lib/received-at.ts';
 import { clip } from '../../lib/text.ts';
 import { installedTeam, type RequestContext } from '../context.ts';
 import { openEditModal, openFilingModal } from '../modals.ts';
@@ -116,7 +117,9 @@ export function handleDebtCommand(
   return async ({ command, ack, respond, client, context }: Args): Promise<void> => {
     const parsed = parseCommand(command.text ?? '');
     const within = answersInAck(parsed) ? answerInAckWithinMs : 0;
-    const answer = await commandAnswer(ack, respond, within, deps.logger);
+    // The deadline counts from the request's arrival: what authorization and queueing took is already spent.
+    const left = within > 0 ? Math.max(1, within - msSinceReceived(command)) : 0;
+    const answer = await commandAnswer(ack, respond, left, deps.logger);
     // Whatever happens below, the command is acknowledged (empty when nothing was answered in the ack).
     try {
       const ctx: RequestContext = {

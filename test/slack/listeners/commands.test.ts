@@ -2,6 +2,7 @@
 // response_url when the answer is not ready by the deadline, and "ack first" for the commands that write.
 import type { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { markReceived } from '../../../src/lib/received-at.ts';
 import { handleDebtCommand } from '../../../src/slack/commands/debt.ts';
 import type { ItemStore } from '../../../src/store/items.ts';
 import type { ScoreReader } from '../../../src/store/scored.ts';
@@ -88,6 +89,17 @@ describe('the /debt listener', () => {
     expect(logs.map((l) => l.msg)).toContain(
       'answer not ready within the ack deadline; answering through response_url',
     );
+  });
+
+  it('counts the deadline from the request arrival, not from when the listener starts', async () => {
+    const rec = recorder();
+    const { deps } = fakeDeps(emptyChannel(150));
+    const args = commandArgs('list', rec);
+    // Authorization and a busy event loop already took 1.9 of the 2 s before the listener ran.
+    markReceived(args.command, performance.now() - 1900);
+    await handleDebtCommand(deps, { answerInAckWithinMs: 2000 })(args);
+    expect(rec.calls.map((c) => c.what)).toEqual(['ack', 'respond']);
+    expect(rec.calls[0]?.args).toBeUndefined();
   });
 
   it('acks a command that writes before touching any store, and answers through the response_url', async () => {
