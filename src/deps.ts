@@ -21,6 +21,7 @@ import { createKeys, type Keys } from './store/keys.ts';
 import { type OwnedLock, ownedLock } from './store/lock.ts';
 import { createPainStore, type PainStore } from './store/pain.ts';
 import { redisAnswers } from './store/ping.ts';
+import { whenReady } from './store/ready.ts';
 import { createRefreshGates, type RefreshGates } from './store/refresh-gates.ts';
 import { createReminderPrefs, type ReminderPrefs } from './store/reminder-prefs.ts';
 import { createScoreReader, type ScoreReader } from './store/scored.ts';
@@ -186,17 +187,7 @@ export function createDeps(config: Config, overrides: DepsOverrides = {}): Runti
     cardQueue,
     digestQueue,
     createWorkerConnection: () => connect('worker'),
-    ready(timeoutMs = 5000) {
-      if (redis.status === 'ready') return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        timer.unref();
-        redis.once('ready', () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
-    },
+    ready: (timeoutMs = 5000) => whenReady(redis, timeoutMs),
     async close() {
       await Promise.all([cardQueue.close(), digestQueue.close()]);
       await Promise.allSettled(connections.map((c) => c.quit()));

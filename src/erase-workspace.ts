@@ -1,11 +1,10 @@
 // npm run erase-workspace -- T0123ABC: erases one workspace's data from this installation's Redis (decision
 // 0019). Shows what it will delete, then asks for the workspace id again (or takes `--yes T0123ABC`).
-// Exit status: 0 erased (or nothing to erase), 1 a problem (configuration, Redis, data left), 2 refused
-// (usage, a malformed id, no or wrong confirmation), with nothing erased.
-import { existsSync } from 'node:fs';
+// Exit status: 0 erased (or nothing to erase), 1 a problem (configuration, Redis, data in the old key layout, data
+// left), 2 refused (usage, a malformed id, no or wrong confirmation), with nothing erased.
 import { createInterface } from 'node:readline';
 import { createWorkspaceJobs } from '../jobs/producers/erase.ts';
-import { type Config, ConfigError, loadConfig, redisShown } from './config.ts';
+import { type Config, redisShown } from './config.ts';
 import { createDeps, type Runtime } from './deps.ts';
 import {
   type ErasureDeps,
@@ -15,8 +14,19 @@ import {
   surveyWorkspace,
   type WorkspaceData,
 } from './features/erase-workspace.ts';
+import {
+  count,
+  loadOperatorConfig,
+  OK,
+  PROBLEM,
+  runOperatorScript,
+  Stop,
+  terminal,
+} from './operator-script.ts';
 import { createWorkspaceErasure, isWorkspaceId } from './store/erase-workspace.ts';
 import { createKeys } from './store/keys.ts';
+import { inspectKeyLayout, KeyLayoutError } from './store/layout.ts';
+import { whenReady } from './store/ready.ts';
 
 const USAGE = `Usage: npm run erase-workspace -- <workspace id> [--yes <workspace id>]
 
@@ -25,18 +35,7 @@ votes, pain reports, channel settings, digest records and schedules, queued jobs
 not touched. It shows what it will delete, then asks you to type the workspace id again; --yes followed
 by the same id confirms without asking (for scripts). This cannot be undone.`;
 
-const OK = 0;
-const PROBLEM = 1;
 const REFUSED = 2;
-
-class Stop extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -65,18 +64,6 @@ function parseArgs(argv: string[]): { teamId: string; yes: string | null } {
   if (yes !== null && yes !== teamId)
     throw new Stop(REFUSED, `--yes ${yes} does not repeat the workspace id ${teamId}. Nothing was erased.`);
   return { teamId, yes };
-}
-
-function loadOperatorConfig(): Config {
-  // As `npm start` does: a local .env, with variables already set in the environment winning.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError)
-      throw new Stop(PROBLEM, `Erasure reads the app's own configuration. ${error.message}`);
-    throw error;
-  }
 }
 
 function describe(data: WorkspaceData, config: Config): string[] {
@@ -126,8 +113,6 @@ async function confirm(teamId: string, yes: string | null): Promise<void> {
     throw new Stop(REFUSED, `"${typed.trim()}" is not ${teamId}. Nothing was erased.`);
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 function summary(report: ErasureReport): string {
   const { erased } = report;
   const setEntries = erased.setMembers.channels + erased.setMembers.unpublished;
@@ -139,7 +124,22 @@ function summary(report: ErasureReport): string {
   );
 }
 
+/**
+ * Refuses data in a layout this version does not read: erasure looks only under the tagged names, so on layout 1
+ * data it would find nothing and report success. Reads only: the marker is the start check's and the migration's.
+ */
+async function requireCurrentLayout(runtime: Runtime): Promise<void> {
+  try {
+    await inspectKeyLayout(runtime.redis, runtime.config.redis.prefix);
+  } catch (error) {
+    if (error instanceof KeyLayoutError)
+      throw new Stop(PROBLEM, `Cannot erase: ${error.message} Nothing was erased.`);
+    throw error;
+  }
+}
+
 async function erase(runtime: Runtime, config: Config, teamId: string, yes: string | null): Promise<number> {
+  await requireCurrentLayout(runtime);
   const deps: ErasureDeps = {
     logger: runtime.logger,
     erasure: createWorkspaceErasure(runtime.redis, runtime.keys),
@@ -177,10 +177,10 @@ async function erase(runtime: Runtime, config: Config, teamId: string, yes: stri
 
 async function main(): Promise<number> {
   const { teamId, yes } = parseArgs(process.argv.slice(2));
-  const config = loadOperatorConfig();
+  const config = loadOperatorConfig(undefined, 'Erasure');
   const runtime = createDeps(config);
   try {
-    if (!(await runtime.ready(5000)))
+    if (!(await whenReady(runtime.redis, 5000)))
       throw new Stop(PROBLEM, `Redis at ${redisShown(config.redis)} is not answering. Nothing was erased.`);
     return await erase(runtime, config, teamId, yes);
   } finally {
@@ -189,18 +189,9 @@ async function main(): Promise<number> {
   }
 }
 
-let code: number;
-try {
-  code = await main();
-} catch (error) {
-  if (error instanceof Stop) {
-    (error.code === OK ? process.stdout : process.stderr).write(`${error.message}\n`);
-    code = error.code;
-  } else {
-    process.stderr.write(
-      `Erasure failed: ${error instanceof Error ? error.message : String(error)}\nRun it again: erasing is safe to repeat.\n`,
-    );
-    code = PROBLEM;
-  }
-}
-process.exit(code);
+process.exit(
+  await runOperatorScript(main, terminal, {
+    failed: 'Erasure failed',
+    again: 'Run it again: erasing is safe to repeat.',
+  }),
+);

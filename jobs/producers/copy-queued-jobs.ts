@@ -1,25 +1,61 @@
-// Moving one queue's queued jobs to the same queue under BullMQ's new prefix, for the key layout migration
+// Moving one queue's jobs to the same queue under BullMQ's new prefix, for the key layout migration
 // (src/migrate-keys.ts). Like the erasure's queue helpers, deliberately not part of `deps.producers`: only the
 // operator script builds it, with every app process stopped.
 import type { Job, JobsOptions, Queue } from 'bullmq';
-import type { RedisClient } from '../../src/store/client.ts';
+import { parseDigestSchedulerId, slotFromJob } from '../../src/domain/schedule.ts';
+
+/** What BullMQ keeps of an old queue only in Redis (src/store/layout-migration.ts reads it). */
+export interface OldQueueReads {
+  /** Due times (ms) of the queue's delayed jobs, by id. */
+  dueTimes(queue: string, ids: readonly string[]): Promise<Map<string, number>>;
+  /** The ids whose lock is still held. */
+  heldLocks(queue: string, ids: readonly string[]): Promise<string[]>;
+}
 
 export interface QueueCopy {
-  /** Waiting, prioritized and delayed jobs added to the new queue (in a dry run: to be added). */
+  /** Jobs added to the new queue (in a dry run: to be added), the two kinds below included. */
   copied: number;
-  /** Runs of job schedulers, left out: each worker re-creates its schedulers, and their next runs, at start. */
+  /** Digest runs whose slot has come (due, or postponed after it): posted late or reported missed, once. */
+  digestRuns: number;
+  /** Jobs a stopped process left running: queued again, as BullMQ's stalled check would have done. */
+  wasRunning: number;
+  /** Scheduler runs left out: digest runs for later slots and the upkeep sweeps, which workers re-create. */
   schedulerRuns: number;
-  /** Jobs a process was running when it stopped: not queued any more, so not copied. */
-  running: number;
+}
+
+/** One queue of the old layout and its namesake in the new one. */
+export interface QueueMove {
+  queue: string;
+  /** Running jobs whose worker still holds the lock: its process may still be running. */
+  lockedJobs(): Promise<string[]>;
+  /** Copies the jobs still to run, oldest first; `now` tells a digest run whose slot has come from a later one. */
+  copy(options: { dryRun: boolean; now: number }): Promise<QueueCopy>;
 }
 
 const PAGE = 500;
-const QUEUED = ['waiting', 'prioritized', 'delayed'] as const;
+/** Running jobs first: they were taken before anything still queued. */
+const STATES = ['active', 'waiting', 'prioritized', 'delayed'] as const;
 
-/** BullMQ's delayed set scores a job by its due time in ms times 4096, plus a counter keeping the order. */
-const DELAYED_SCORE_SHIFT = 0x1000;
+const SCHEDULER_RUN_ID = /^repeat:(.+):\d+$/;
 
-const isSchedulerRun = (job: Job) => job.repeatJobKey !== undefined || (job.id ?? '').startsWith('repeat:');
+/** The job scheduler `job` is a run of, or null for a job added on its own. */
+function schedulerOf(job: Job): string | null {
+  return job.repeatJobKey ?? SCHEDULER_RUN_ID.exec(job.id ?? '')?.[1] ?? null;
+}
+
+/**
+ * A digest run whose slot has come stands for a week still to be posted late or reported missed (SPEC §2.4); the
+ * re-created scheduler only makes runs for slots after its upsert, so without the copy the week would vanish.
+ * It is copied as a plain job under its own id, `repeat:digest-<team>-<channel>:<slot>`: the digest processor reads
+ * the slot from it (slotFromJob), and the week's digest record keeps it exactly-once. BullMQ 6.7 refuses a custom
+ * id with a colon unless it has exactly two, as this one does (a digest scheduler id has none). Any other
+ * scheduler run is left out: a digest run for a later slot is made again by its scheduler, and the upkeep sweeps
+ * (card sweep, snapshots, reminders) run at once when workers re-create them and catch up on whatever is due.
+ */
+function isDueDigestRun(job: Job, scheduler: string, now: number): boolean {
+  const slot = slotFromJob(job);
+  return parseDigestSchedulerId(scheduler) !== null && slot !== null && slot <= now;
+}
 
 /**
  * The options that describe the job itself (retries, retention, priority), not its place in the old queue: no
@@ -48,37 +84,57 @@ function copiedOptions(job: Job, id: string, dueAt: number | null): JobsOptions 
 }
 
 /**
- * Copies `from`'s queued jobs to `to` with the same id, name, data and options, oldest first. Adding an id the
- * new queue already has changes nothing, so a run cut short can be repeated. `redis` reads the due times of
- * delayed jobs: BullMQ keeps them only as the score (a postponed job's `delay` counts from when it was
- * postponed, not from its timestamp).
+ * `from`'s jobs still to run go to `to` with the same id, name, data and options. Adding an id the new queue
+ * already has changes nothing, so a run cut short can be repeated. A running job goes back to the queue: its
+ * process stopped (the migration refuses while a lock is held), so BullMQ's stalled check would have queued it
+ * again; card refreshes, exports and digests are made idempotent by their claims and records, not by running once.
  */
-export async function copyQueuedJobs(
-  from: Queue,
-  to: Queue,
-  redis: RedisClient,
-  { dryRun }: { dryRun: boolean },
-): Promise<QueueCopy> {
-  const copy: QueueCopy = { copied: 0, schedulerRuns: 0, running: await from.getActiveCount() };
-  for (const state of QUEUED) {
-    // The old queue does not change while it runs (every process is stopped), so the pages stay put.
-    const total = await from.getJobCountByTypes(state);
-    for (let start = 0; start < total; start += PAGE) {
-      const jobs = await from.getJobs([state], start, start + PAGE - 1, true);
-      const bulk: { name: string; data: unknown; opts: JobsOptions }[] = [];
-      for (const job of jobs) {
-        if (job.id === undefined) continue;
-        if (isSchedulerRun(job)) {
-          copy.schedulerRuns++;
-          continue;
+export function createQueueMove(from: Queue, to: Queue, old: OldQueueReads): QueueMove {
+  return {
+    queue: from.name,
+
+    async lockedJobs() {
+      const ids = (await from.getActive()).flatMap((job) => (job.id === undefined ? [] : [job.id]));
+      return old.heldLocks(from.name, ids);
+    },
+
+    async copy({ dryRun, now }) {
+      const copy: QueueCopy = { copied: 0, digestRuns: 0, wasRunning: 0, schedulerRuns: 0 };
+      for (const state of STATES) {
+        // The old queue does not change while it runs (every process is stopped), so the pages stay put.
+        const total = await from.getJobCountByTypes(state);
+        for (let start = 0; start < total; start += PAGE) {
+          const chosen: { job: Job; id: string }[] = [];
+          for (const job of await from.getJobs([state], start, start + PAGE - 1, true)) {
+            if (job.id === undefined) continue;
+            const scheduler = schedulerOf(job);
+            if (scheduler !== null) {
+              if (!isDueDigestRun(job, scheduler, now)) {
+                copy.schedulerRuns++;
+                continue;
+              }
+              copy.digestRuns++;
+            }
+            if (state === 'active') copy.wasRunning++;
+            chosen.push({ job, id: job.id });
+          }
+          const due =
+            state === 'delayed'
+              ? await old.dueTimes(
+                  from.name,
+                  chosen.map(({ id }) => id),
+                )
+              : new Map<string, number>();
+          const bulk = chosen.map(({ job, id }) => ({
+            name: job.name,
+            data: job.data,
+            opts: copiedOptions(job, id, due.get(id) ?? null),
+          }));
+          if (!dryRun && bulk.length > 0) await to.addBulk(bulk);
+          copy.copied += bulk.length;
         }
-        const score = state === 'delayed' ? await redis.zscore(from.toKey('delayed'), job.id) : null;
-        const dueAt = score === null ? null : Math.floor(Number(score) / DELAYED_SCORE_SHIFT);
-        bulk.push({ name: job.name, data: job.data, opts: copiedOptions(job, job.id, dueAt) });
       }
-      if (!dryRun && bulk.length > 0) await to.addBulk(bulk);
-      copy.copied += bulk.length;
-    }
-  }
-  return copy;
+      return copy;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The key layout's version (decision 0025). Layout 1 named workspace keys `<p>:t:<team>:…` and put BullMQ under
 // `<p>:bull`; layout 2 tags them (`<p>:t:{<team>}:…`, `<p>:{<p>:bull}`) so a Redis Cluster can hold them. Nothing
-// reads both: a process refuses to start on layout 1 data, and `npm run migrate-keys` renames it (these helpers).
+// reads both: a process refuses to start on layout 1 data, and `npm run migrate-keys` moves it
+// (src/store/layout-migration.ts).
 import { type RedisClient, scanEach } from './client.ts';
 import { createKeys, globEscape } from './keys.ts';
 
@@ -23,6 +24,8 @@ export function oldLayout(prefix: string) {
     bullPrefix: `${prefix}:bull`,
     bullKeys: `${escaped}:bull:*`,
     queueMeta: (queue: string) => `${prefix}:bull:${queue}:meta`,
+    /** A key of one queue: `delayed`, a job's hash (its id), a job's lock (`<id>:lock`). */
+    queueKey: (queue: string, rest: string) => `${prefix}:bull:${queue}:${rest}`,
   };
 }
 
@@ -32,12 +35,12 @@ export class KeyLayoutError extends Error {
 }
 
 /**
- * Run before a process serves anything. `current`: the marker says layout 2 (one GET, every start but the first).
- * `fresh`: no marker and no layout 1 data, so this is a new installation and the marker is now written. Throws
- * KeyLayoutError on layout 1 data or an unknown marker: this version would write new names beside the old ones,
- * and every workspace would look half empty.
+ * Which layout Redis holds, reading only. `current`: the marker says layout 2 (one GET). `unmarked`: no marker
+ * and no layout 1 data, so a new installation (or data written through the stores before any process started).
+ * Throws KeyLayoutError on layout 1 data or an unknown marker: this version would write new names beside the old
+ * ones, and every workspace would look half empty. The operator scripts that must not write (erasure) stop here.
  */
-export async function checkKeyLayout(redis: RedisClient, prefix: string): Promise<'current' | 'fresh'> {
+export async function inspectKeyLayout(redis: RedisClient, prefix: string): Promise<'current' | 'unmarked'> {
   const marker = createKeys(prefix).layout;
   const found = await redis.get(marker);
   if (found === LAYOUT_VERSION) return 'current';
@@ -49,8 +52,17 @@ export async function checkKeyLayout(redis: RedisClient, prefix: string): Promis
     throw new KeyLayoutError(
       `${OLD_LAYOUT_MESSAGE} (prefix "${prefix}"; see docs/operations.md, "Upgrade").`,
     );
+  return 'unmarked';
+}
+
+/**
+ * Run before a process serves anything: `inspectKeyLayout`, then on a new installation (`fresh`) the marker is
+ * written, so every later start costs one GET.
+ */
+export async function checkKeyLayout(redis: RedisClient, prefix: string): Promise<'current' | 'fresh'> {
+  if ((await inspectKeyLayout(redis, prefix)) === 'current') return 'current';
   // NX: processes starting together on a new installation all agree; none overwrites a migration's marker.
-  await redis.set(marker, LAYOUT_VERSION, 'NX');
+  await redis.set(createKeys(prefix).layout, LAYOUT_VERSION, 'NX');
   return 'fresh';
 }
 
@@ -72,26 +84,29 @@ export async function holdsOldLayout(redis: RedisClient, prefix: string): Promis
     const [team, channel] = member.split(':');
     if ((await redis.exists(`${old.teamHead}${team}:ch:${channel}:settings`)) > 0) return true;
   }
-  // Workspace keys whose queues are gone: only a SCAN finds them. It walks the whole keyspace, but only until
-  // the marker exists, so on the first start of an installation.
-  let found = false;
-  await scanEach(redis, old.teamKeys, 1000, async () => {
-    found = true;
-  });
-  return found;
+  // Workspace keys whose queues are gone: only a SCAN finds them. It walks the keyspace until the first one, and
+  // only while there is no marker, so on the first start of an installation.
+  return anyKeyMatches(redis, old.teamKeys);
 }
 
-export interface RenameReport {
-  /** Renamed (in a dry run: would be). */
-  renamed: number;
-  /** Workspace keys already in layout 2 before this run. */
-  alreadyTagged: number;
-  /** Both names exist: left as they are, for the operator to decide. */
-  conflicts: { from: string; to: string }[];
-  /** Under `<p>:t:` but not `<p>:t:<team>:…`: no layout ever wrote them, so they are left alone. */
-  unknown: string[];
-  /** Expired between SCAN and RENAME (caches and markers with a TTL). */
-  vanished: number;
+/** Thrown by the visitor to end a scan at its first page with a key; never leaves `anyKeyMatches`. */
+class KeyFound extends Error {}
+
+/**
+ * True when some key matches `match`, ending the scan at the first one. Through `scanEach`, so a cluster is scanned
+ * on every master, and a cluster with a slot no reachable master serves is an error, not a "no": a start check
+ * that missed a master's layout 1 keys would mark the installation new.
+ */
+async function anyKeyMatches(redis: RedisClient, match: string): Promise<boolean> {
+  try {
+    await scanEach(redis, match, 1000, async () => {
+      throw new KeyFound();
+    });
+    return false;
+  } catch (error) {
+    if (error instanceof KeyFound) return true;
+    throw error;
+  }
 }
 
 /** The layout 2 name of a layout 1 workspace key; null when `key` is not `<p>:t:<team>:<rest>`. */
@@ -103,79 +118,4 @@ export function taggedName(prefix: string, key: string): string | null {
   const team = rest.slice(0, colon);
   if (colon <= 0 || colon === rest.length - 1 || /[{}]/.test(team)) return null;
   return `${createKeys(prefix).teamHead(team)}${rest.slice(colon + 1)}`;
-}
-
-/** The number of keys matching `match`. */
-async function countKeys(redis: RedisClient, match: string): Promise<number> {
-  let n = 0;
-  await scanEach(redis, match, 1000, async (page) => {
-    n += page.length;
-  });
-  return n;
-}
-
-/**
- * RENAMENX of every layout 1 workspace key to its tagged name, a SCAN page per pipeline. RENAME keeps the value
- * and the TTL and costs O(1); NX never overwrites a key a layout 2 process already wrote. Single Redis only: on a
- * cluster the two names hash to different slots. A dry run asks EXISTS of each new name instead.
- */
-export async function renameTeamKeys(
-  redis: RedisClient,
-  prefix: string,
-  { dryRun }: { dryRun: boolean },
-): Promise<RenameReport> {
-  const report: RenameReport = {
-    renamed: 0,
-    alreadyTagged: await countKeys(redis, `${globEscape(prefix)}:t:{*`),
-    conflicts: [],
-    unknown: [],
-    vanished: 0,
-  };
-  // The pattern leaves out tagged keys, so a key renamed during the SCAN is never visited twice.
-  await scanEach(redis, oldLayout(prefix).teamKeys, 500, async (page) => {
-    const moves: { from: string; to: string }[] = [];
-    for (const from of page) {
-      const to = taggedName(prefix, from);
-      if (to === null) report.unknown.push(from);
-      else moves.push({ from, to });
-    }
-    if (moves.length === 0) return;
-    const pipeline = redis.pipeline();
-    for (const { from, to } of moves) {
-      if (dryRun) pipeline.exists(to);
-      else pipeline.renamenx(from, to);
-    }
-    const results = (await pipeline.exec()) ?? [];
-    moves.forEach((move, i) => {
-      const [error, value] = results[i] ?? [new Error('no reply'), null];
-      if (error) {
-        if (/no such key/i.test(error.message)) report.vanished++;
-        else throw error;
-      } else if (dryRun ? value === 1 : value === 0) report.conflicts.push(move);
-      else report.renamed++;
-    });
-  });
-  return report;
-}
-
-/** Deletes (in a dry run: counts) every key of layout 1's queues; their jobs must have been copied first. */
-export async function deleteOldQueueKeys(
-  redis: RedisClient,
-  prefix: string,
-  { dryRun }: { dryRun: boolean },
-): Promise<number> {
-  let deleted = 0;
-  await scanEach(redis, oldLayout(prefix).bullKeys, 500, async (page) => {
-    deleted += dryRun ? page.length : await redis.unlink(...page);
-  });
-  return deleted;
-}
-
-/** The marker's value, or null when there is none. */
-export async function readLayoutMarker(redis: RedisClient, prefix: string): Promise<string | null> {
-  return redis.get(createKeys(prefix).layout);
-}
-
-export async function writeLayoutMarker(redis: RedisClient, prefix: string): Promise<void> {
-  await redis.set(createKeys(prefix).layout, LAYOUT_VERSION);
 }

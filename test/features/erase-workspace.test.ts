@@ -13,8 +13,9 @@ import {
 } from '../../src/features/erase-workspace.ts';
 import { createWorkspaceErasure } from '../../src/store/erase-workspace.ts';
 import { globEscape } from '../../src/store/keys.ts';
+import { OLD_LAYOUT_MESSAGE } from '../../src/store/layout.ts';
 import { TEAM, useHarness } from '../support/harness.ts';
-import { dumpKeys, TEST_REDIS_ENV } from '../support/redis.ts';
+import { deleteByPrefix, dumpKeys, TEST_REDIS_ENV, testPrefix } from '../support/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOUR = 3_600_000;
@@ -305,6 +306,33 @@ describe('erasing one workspace', () => {
       expect(noRedis.code).toBe(1);
       expect(noRedis.stderr).toContain('Redis at redis://127.0.0.1:1 is not answering. Nothing was erased.');
       expect(await stored('T0SCRIPT')).toBeGreaterThan(0);
+    });
+
+    it('refuses data in the old key layout or a layout it does not know, erasing nothing and marking nothing', async () => {
+      // Erasure looks under the tagged names only: on layout 1 data it would find nothing and call that success.
+      const oldPrefix = testPrefix('erase-old-layout');
+      const redis = h.deps.redis;
+      try {
+        await redis.set(`${oldPrefix}:t:T0SCRIPT:seq`, '1');
+        await redis.set(`${oldPrefix}:t:T0SCRIPT:item:1`, '{}');
+        const before = await dumpKeys(redis, `${globEscape(oldPrefix)}:t:*`);
+        const refused = await run(['T0SCRIPT', '--yes', 'T0SCRIPT'], { env: { REDIS_PREFIX: oldPrefix } });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain(`Cannot erase: ${OLD_LAYOUT_MESSAGE}`);
+        expect(refused.stderr).toContain('Nothing was erased.');
+        expect(refused.stdout).toBe('');
+        expect(await dumpKeys(redis, `${globEscape(oldPrefix)}:t:*`)).toEqual(before);
+        // Nor the layout marker: that is the start check's and the migration's to write.
+        expect(await redis.get(`${oldPrefix}:layout`)).toBeNull();
+
+        await redis.set(`${oldPrefix}:layout`, '3');
+        const unknown = await run(['T0SCRIPT', '--yes', 'T0SCRIPT'], { env: { REDIS_PREFIX: oldPrefix } });
+        expect(unknown.code).toBe(1);
+        expect(unknown.stderr).toContain(`Cannot erase: this Redis holds keys in layout "3"`);
+        expect(await redis.get(`${oldPrefix}:t:T0SCRIPT:seq`)).toBe('1');
+      } finally {
+        await deleteByPrefix(redis, oldPrefix);
+      }
     });
 
     it('erases after the typed confirmation, or with --yes and the id repeated; other workspaces stay', async () => {

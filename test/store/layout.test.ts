@@ -1,9 +1,12 @@
 // The key layout check every process runs before serving (src/store/layout.ts): a new installation gets the marker,
-// layout 1 data or an unknown marker is refused, the marker lets a process start with one GET.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+// layout 1 data or an unknown marker is refused, the marker lets a process start with one GET. The same check
+// without the write, for scripts that must not mark anything; the search for layout 1 keys ends at the first.
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUEUE_NAMES } from '../../jobs/contracts.ts';
 import {
   checkKeyLayout,
+  holdsOldLayout,
+  inspectKeyLayout,
   KeyLayoutError,
   LAYOUT_1_QUEUES,
   OLD_LAYOUT_MESSAGE,
@@ -67,6 +70,52 @@ describe('the key layout check at start', () => {
     expect(await check()).toBe('current');
     await redis.set(`${prefix}:layout`, '3');
     expect(await refusal()).toContain('layout "3"');
+  });
+});
+
+describe('the read-only layout inspection', () => {
+  const redis = createTestRedis();
+  let prefix = '';
+  beforeEach(() => {
+    prefix = testPrefix('layout-inspect');
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await deleteByPrefix(redis, prefix);
+  });
+  afterAll(() => redis.quit());
+
+  const inspect = () => inspectKeyLayout(redis, prefix);
+
+  it('answers like the start check but never writes the marker', async () => {
+    await redis.set(`${prefix}:t:{T0NEW}:seq`, '1');
+    expect(await inspect()).toBe('unmarked');
+    expect(await redis.get(`${prefix}:layout`)).toBeNull();
+
+    await redis.set(`${prefix}:t:T0OLD:seq`, '1');
+    const refused = await inspect().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(KeyLayoutError);
+    expect(refused instanceof Error ? refused.message : '').toContain(OLD_LAYOUT_MESSAGE);
+    expect(await redis.get(`${prefix}:layout`)).toBeNull();
+
+    await redis.set(`${prefix}:layout`, '2');
+    expect(await inspect()).toBe('current');
+  });
+
+  it('stops scanning at the first layout 1 key', async () => {
+    // Enough keys that a walk over the whole keyspace takes several SCAN pages of 1000.
+    const emptyPrefix = testPrefix('layout-none');
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => redis.set(`${prefix}:t:T0OLD:item:${i}`, '{}')));
+    const scan = vi.spyOn(redis, 'scan');
+    expect(await holdsOldLayout(redis, emptyPrefix)).toBe(false);
+    const wholeKeyspace = scan.mock.calls.length;
+    expect(wholeKeyspace).toBeGreaterThanOrEqual(3);
+    scan.mockClear();
+    expect(await holdsOldLayout(redis, prefix)).toBe(true);
+    expect(scan.mock.calls.length).toBeLessThan(wholeKeyspace);
   });
 });
 
