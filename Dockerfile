@@ -16,7 +16,7 @@ COPY package.json package-lock.json ./
 # prepare (the build) needs the sources, which are not copied yet: it runs explicitly below.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY bundle.config.mjs ./
+COPY bundle.config.mjs bundle-options.mjs ./
 COPY src ./src
 COPY blocks ./blocks
 COPY jobs ./jobs

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../bundle-options.mjs';
 import { ROOT } from './floor-setup.ts';
 
 export type Variant = 'ack-body' | 'response-url';
@@ -33,23 +34,7 @@ export async function buildVariant(variant: Variant): Promise<string> {
   await build({
     entryPoints: { main: join(ROOT, 'src/main.ts') },
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    // As bundle.config.mjs: packages that find files next to themselves stay in node_modules.
-    external: ['msgpackr-extract', 'pino', '@resvg/resvg-js'],
-    banner: {
-      js: [
-        "import { createRequire as __createRequire } from 'node:module';",
-        "import { dirname as __pathDirname } from 'node:path';",
-        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-        'const require = __createRequire(import.meta.url);',
-        'const __filename = __fileURLToPath(import.meta.url);',
-        'const __dirname = __pathDirname(__filename);',
-      ].join(' '),
-    },
+    ...BUNDLE_OPTIONS,
     plugins: variant === 'response-url' ? [answerThroughResponseUrl] : [],
     logLevel: 'warning',
   });
