@@ -71,17 +71,15 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
   }
   const deps = createDeps(config);
   process.on('unhandledRejection', (error) => deps.logger.error('unhandled rejection', { error }));
-  const redisUp = await deps.ready();
-  let layoutChecked: Promise<void>;
-  if (redisUp) {
-    layoutChecked = Promise.resolve();
-    await checkLayoutOrExit(deps);
-  } else {
+  // Null once checked; otherwise settles when the check has passed, once Redis answers.
+  let layoutCheckPending: Promise<void> | null = null;
+  if (await deps.ready()) await checkLayoutOrExit(deps);
+  else {
     deps.logger.error('Redis is not answering; starting anyway, /readyz reports 503', {});
     // Checked the moment Redis answers, so a process started before its Redis still refuses old data. Workers
     // wait for the check (they write schedulers and sweep at once); the Slack endpoint answers "cannot reach
     // its database" meanwhile, and only a request arriving while the check runs can write before a refusal.
-    layoutChecked = new Promise((resolve) =>
+    layoutCheckPending = new Promise((resolve) =>
       deps.redis.once('ready', () => void checkLayoutOrExit(deps).then(resolve)),
     );
   }
@@ -91,9 +89,9 @@ export async function startProcess(parts: { web: boolean; workers: boolean }): P
   let stopping = false;
   try {
     if (!parts.web) running.push(await startWorkerProbes(deps));
-    if (parts.workers && redisUp) running.push(await startWorkers(deps));
-    if (parts.workers && !redisUp)
-      void layoutChecked.then(async () => {
+    if (parts.workers && layoutCheckPending === null) running.push(await startWorkers(deps));
+    else if (parts.workers)
+      void layoutCheckPending?.then(async () => {
         if (!stopping) running.push(await startWorkers(deps));
       });
     if (parts.web) running.push(await startWeb(deps));

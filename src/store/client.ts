@@ -1,15 +1,10 @@
 // The one Redis client type the stores take: a single Redis or a Redis Cluster (decision 0025). Both are ioredis
 // Commanders with the same command signatures, so a store never needs to know which one it holds; only SCAN,
-// which a Cluster sends to one random node, has to be asked of every master (`masters`).
+// which a Cluster sends to one random node, has to be asked of every master (`scanEach`).
 import slotOf from 'cluster-key-slot';
 import { Cluster, type Redis } from 'ioredis';
 
 export type RedisClient = Redis | Cluster;
-
-/** The connections to SCAN to see every key: each master of a cluster, or the single Redis itself. */
-export function masters(client: RedisClient): Redis[] {
-  return client instanceof Cluster ? client.nodes('master') : [client];
-}
 
 /** Redis Cluster's slot count: a cluster serves every key only when each of these has a reachable master. */
 const SLOTS = 16384;

@@ -76,14 +76,19 @@ const CHANNEL_SAMPLE = 20;
  */
 export async function holdsOldLayout(redis: RedisClient, prefix: string): Promise<boolean> {
   const old = oldLayout(prefix);
-  // Cheap signs first. Every layout 1 process wrote its queues' meta hashes when it started.
-  for (const queue of LAYOUT_1_QUEUES) if ((await redis.exists(old.queueMeta(queue))) > 0) return true;
-  // A configured channel (`<team>:<channel>`) whose settings record has its layout 1 name.
+  // Cheap signs first: the queues' meta hashes (every layout 1 process wrote them when it started), and the
+  // layout 1 settings record of a few configured channels (`<team>:<channel>`). One EXISTS per key, sent together:
+  // the keys hash to different slots, so no single multi-key EXISTS would do on a cluster.
   const channels = await redis.srandmember(createKeys(prefix).configuredChannels, CHANNEL_SAMPLE);
-  for (const member of channels) {
-    const [team, channel] = member.split(':');
-    if ((await redis.exists(`${old.teamHead}${team}:ch:${channel}:settings`)) > 0) return true;
-  }
+  const candidates = [
+    ...LAYOUT_1_QUEUES.map(old.queueMeta),
+    ...channels.map((member) => {
+      const [team, channel] = member.split(':');
+      return `${old.teamHead}${team}:ch:${channel}:settings`;
+    }),
+  ];
+  const found = await Promise.all(candidates.map((key) => redis.exists(key)));
+  if (found.some((n) => n > 0)) return true;
   // Workspace keys whose queues are gone: only a SCAN finds them. It walks the keyspace until the first one, and
   // only while there is no marker, so on the first start of an installation.
   return anyKeyMatches(redis, old.teamKeys);

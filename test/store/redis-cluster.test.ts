@@ -2,6 +2,7 @@
 // workspaces spread over masters are all found by the install-wide reads (SCAN every master, one MGET per
 // workspace), filing and voting run their scripts and transactions in one slot, BullMQ's queues work under
 // their hash tag, readiness needs every master, and cleanup reaches every master. Decision 0025.
+import type { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createDeps, type Runtime } from '../../src/deps.ts';
@@ -11,7 +12,6 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { deleteByPrefix } from '../../src/sandbox/delete-by-prefix.ts';
 import { FakeSlack } from '../../src/sandbox/fake-slack.ts';
 import { startWeb } from '../../src/start-web.ts';
-import { masters } from '../../src/store/client.ts';
 import { createDriver, SIGNING_SECRET, TEAM } from '../support/driver.ts';
 import { freePort } from '../support/ports.ts';
 import { testPrefix } from '../support/redis.ts';
@@ -25,6 +25,9 @@ const draft: ItemDraft = {
   links: [],
   ownerId: null,
 };
+
+/** The cluster's masters, as its client knows them right now. */
+const masters = (client: Runtime['redis']): Redis[] => (client as Cluster).nodes('master');
 
 /** Enough workspaces that, by their hash slots, every master holds some. */
 const TEAMS = Array.from({ length: 12 }, (_, i) => `T0CL${String(i).padStart(2, '0')}`);
